@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run calls ./gt test): starts the project's PostGIS
+# (installing PostgreSQL 15 + PostGIS 3 from Debian's packages when missing), then runs every test
+# project. Integration tests fail, not skip, when PostGIS cannot be reached.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export GEOTRYGGHET_HOME="$root" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+if [ -z "${GEOTRYGGHET_DB:-}" ]; then
+  GEOTRYGGHET_TEST_DB="$("$root/gt" db up)"
+else
+  "$root/gt" db up >/dev/null
+  GEOTRYGGHET_TEST_DB="$GEOTRYGGHET_DB"
+fi
+export GEOTRYGGHET_TEST_DB
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test "$root/GeoTrygghet.sln" -c Release --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# One closing line for the whole run: the sum over the test projects.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "no test ran" >&2
+  exit 1
+fi
+exit "$status"

@@ -1,0 +1,26 @@
+using GeoTrygghet.Core.Crs;
+using GeoTrygghet.Core.Import;
+using GeoTrygghet.Data;
+
+namespace GeoTrygghet.Cli.Commands;
+
+/// <summary>Runs a command body and turns the errors a user can act on into one clear line and exit code 2.</summary>
+internal static class CliRun
+{
+    public const int Ok = 0;
+    public const int Rejected = 1;
+    public const int Failed = 2;
+
+    public static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception e) when (e is DatabaseException or ImportFormatException or UnknownCrsException or FormatException or IOException or UnauthorizedAccessException or ConfigException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Failed;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Globalization;
+using GeoTrygghet.Core.Crs;
+using GeoTrygghet.Core.Domain;
+using GeoTrygghet.Core.Import;
+using GeoTrygghet.Data;
+using GeoTrygghet.Data.Import;
+using GeoTrygghet.Data.Schema;
+
+namespace GeoTrygghet.Cli.Commands;
+
+/// <summary>
+/// <c>gt import &lt;kind&gt; &lt;file&gt;</c>. Exit codes: 0 imported (with --keep-valid also when rows were
+/// rejected), 1 bad rows and nothing imported, 2 the file, the options or the database could not be used.
+/// </summary>
+internal static class ImportCommand
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static Command Create()
+    {
+        var kind = new Argument<string>("kind") { Description = "incidents, reports, lights, cameras, measures, areas or basemap" };
+        kind.AcceptOnlyFromAmong(Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()).ToArray());
+        var file = new Argument<string>("file") { Description = "the file to import" };
+        var format = new Option<string?>("--format") { Description = "csv, geojson, shp, gpkg or polisen (default: from the file's extension)" };
+        format.AcceptOnlyFromAmong([.. RecordReaderFactory.Formats]);
+        var crs = new Option<string?>("--crs") { Description = "the file's CRS, e.g. EPSG:3010 (default: what the file declares; for CSV EPSG:4326 with lon/lat columns, else the analysis CRS)" };
+        var map = new Option<string[]>("--map") { Description = "map a field to a column: --map time_from=Tid (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var source = new Option<string?>("--source") { Description = "source name the rows are stored under (default: the file name); ids are unique per source" };
+        var keepValid = new Option<bool>("--keep-valid") { Description = "commit the valid rows even when some are bad, and write the bad ones to the rejects file" };
+        var rejects = new Option<string?>("--rejects") { Description = "where to write rejected rows with their reasons (default with --keep-valid: <file>.rejects.csv in the working folder)" };
+        var layer = new Option<string?>("--layer") { Description = "the GeoPackage feature table to read, when it has several" };
+        var quiet = new Option<bool>("--quiet") { Description = "no progress output" };
+        var command = new Command("import", "Import a file into the database: all or nothing unless --keep-valid; importing the same file again changes nothing.")
+        {
+            kind, file, format, crs, map, source, keepValid, rejects, layer, quiet,
+        };
+        command.SetAction(parse => CliRun.Guard(() =>
+        {
+            var path = parse.GetValue(file)!;
+            var request = new ImportRequest(
+                Enum.Parse<ImportKind>(parse.GetValue(kind)!, ignoreCase: true),
+                path,
+                parse.GetValue(format),
+                parse.GetValue(crs) is { } c ? CrsRegistry.ParseCode(c) : null,
+                ParseMap(parse.GetValue(map) ?? []),
+                parse.GetValue(source),
+                parse.GetValue(keepValid),
+                parse.GetValue(rejects) ?? (parse.GetValue(keepValid) ? Path.GetFileNameWithoutExtension(path) + ".rejects.csv" : null),
+                parse.GetValue(layer));
+            return Run(request, parse.GetValue(quiet), Console.Out, Console.Error);
+        }));
+        return command;
+    }
+
+    public static int Run(ImportRequest request, bool quiet, TextWriter output, TextWriter log)
+    {
+        var cs = ConnectionResolver.Resolve();
+        SchemaManager.Check(cs);
+        var settings = DeploymentConfig.Load(SchemaManager.AnalysisSrid(cs));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var progress = quiet ? null : new ImportProgress(log, Path.GetFileName(request.Path));
+        var result = new ImportService(cs, settings).Run(request, progress);
+        progress?.Finish();
+
+        var name = Path.GetFileName(request.Path);
+        log.WriteLine($"{name}: CRS EPSG:{result.SourceSrid.ToString(Inv)} ({result.SridOrigin}), stored in EPSG:{settings.AnalysisSrid.ToString(Inv)}, source '{request.SourceName}'");
+        foreach (var note in result.Notes)
+        {
+            log.WriteLine($"note: {note}");
+        }
+
+        foreach (var r in result.Rejected.Take(20))
+        {
+            log.WriteLine($"{(result.Succeeded ? "rejected" : "error")}: {r.Describe(request.Path)}");
+        }
+
+        if (result.Rejected.Count > 20)
+        {
+            log.WriteLine(string.Create(Inv, $"… and {result.Rejected.Count - 20} more bad rows"));
+        }
+
+        if (request.RejectsPath is not null && (result.Rejected.Count > 0 || request.KeepValid))
+        {
+            log.WriteLine(string.Create(Inv, $"{result.Rejected.Count} rejected rows written to {request.RejectsPath}"));
+        }
+
+        var seconds = started.Elapsed.TotalSeconds;
+        if (result.Committed is { } n)
+        {
+            output.WriteLine(string.Create(Inv,
+                $"{name}: read {result.Read}, imported {n.Inserted + n.Updated} (inserted {n.Inserted}, updated {n.Updated}), unchanged {n.Unchanged}, rejected {result.Rejected.Count} in {seconds:0.0} s"));
+            return CliRun.Ok;
+        }
+
+        output.WriteLine(string.Create(Inv,
+            $"{name}: read {result.Read}, rejected {result.Rejected.Count}: nothing was imported (the import is all or nothing; fix the rows or use --keep-valid)"));
+        return CliRun.Rejected;
+    }
+
+    private static Dictionary<string, string> ParseMap(string[] pairs)
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in pairs)
+        {
+            var eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || eq == pair.Length - 1)
+            {
+                throw new FormatException($"--map {pair}: write it as field=column, e.g. --map time_from=Tid");
+            }
+
+            map[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
+        }
+
+        return map;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using GeoTrygghet.Core.Domain;
+
+namespace GeoTrygghet.Core.Import.Converters;
+
+public sealed class CameraConverter : IRowConverter<CameraRow>
+{
+    private readonly ContentHash _hash = new();
+
+    public CameraRow? Convert(RecordContext c, string source)
+    {
+        var id = c.Text("id");
+        var geom = c.Geometry(GeometryExpectation.PointOnly);
+        var direction = c.Number("direction", min: 0, max: 360);
+        var fov = c.Number("fov", min: 0, max: 360);
+        var range = c.Number("range", min: 0, max: 10_000);
+        var (start, end) = ParseHours(c);
+        var owner = c.Text("owner");
+        var permit = c.Text("permit");
+        var installed = c.Date("installed_on");
+        if (c.Errors.Count > 0 || geom is null)
+        {
+            return null;
+        }
+
+        var point = IncidentConverter.PointOf(geom);
+        id ??= _hash.Next(point.X, point.Y, direction, fov, owner);
+        return new CameraRow(source, id, point, direction is 360 ? 0 : direction, fov, range, start, end, owner, permit, installed);
+    }
+
+    public string ExternalIdOf(CameraRow row) => row.ExternalId;
+
+    private static (TimeOnly? Start, TimeOnly? End) ParseHours(RecordContext c)
+    {
+        var text = c.Text("hours");
+        if (text is null || text is "24/7" or "24h" or "always" or "dygnet runt")
+        {
+            return (null, null);
+        }
+
+        var parts = text.Split('-', StringSplitOptions.TrimEntries);
+        if (parts.Length == 2 && TryTime(parts[0], out var start) && TryTime(parts[1], out var end))
+        {
+            return start == end ? (null, null) : (start, end);
+        }
+
+        c.Fail("hours", $"'{text}' is not HH:MM-HH:MM (e.g. 18:00-06:00) or 24/7");
+        return (null, null);
+    }
+
+    private static bool TryTime(string text, out TimeOnly time)
+    {
+        if (text is "24" or "24:00")
+        {
+            time = TimeOnly.MinValue;
+            return true;
+        }
+
+        return TimeOnly.TryParseExact(text, ["H:mm", "HH:mm", "HH", "H"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text;
+
+namespace GeoTrygghet.Core.Import.Readers;
+
+/// <summary>
+/// Streams an RFC 4180 CSV file with a header row. The delimiter is a comma, or a semicolon when the
+/// header has semicolons and no commas (Swedish spreadsheet exports, which use the decimal comma);
+/// quoted fields may hold delimiters, doubled quotes and line breaks. UTF-8, with or without BOM.
+/// Record locations are given as "line N" of the file (the header is line 1).
+/// </summary>
+public sealed class CsvRecordReader : IRecordReader
+{
+    private readonly FileStream _stream;
+    private readonly StreamReader _reader;
+    private long _line = 1;
+
+    public CsvRecordReader(string path, char? delimiter = null)
+    {
+        Path = path;
+        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        _reader = new StreamReader(_stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, 1 << 16);
+        var header = _reader.ReadLine() ?? throw new ImportFormatException(path, "the file is empty; a CSV needs a header row");
+        Delimiter = delimiter ?? (header.Contains(';', StringComparison.Ordinal) && !header.Contains(',', StringComparison.Ordinal) ? ';' : ',');
+        var columns = new List<string>();
+        var pos = 0;
+        ParseFields(header, ref pos, columns, allowContinuation: false);
+        Columns = columns.Select(c => c.Trim()).ToArray();
+        var duplicate = Columns.GroupBy(c => c, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ImportFormatException(path, $"the header names the column '{duplicate.Key}' twice");
+        }
+
+        if (Columns.Any(string.IsNullOrEmpty))
+        {
+            throw new ImportFormatException(path, "the header has an empty column name");
+        }
+    }
+
+    public string Path { get; }
+
+    public char Delimiter { get; }
+
+    public IReadOnlyList<string> Columns { get; }
+
+    public int? DeclaredSrid => null;
+
+    public bool HasGeometry => false;
+
+    public (long Done, long? Total) Progress => (_stream.Position, _stream.Length);
+
+    public IEnumerable<SourceRecord> Read()
+    {
+        var fields = new List<string>(Columns.Count);
+        long row = 0;
+        while (true)
+        {
+            string? line;
+            try
+            {
+                line = _reader.ReadLine();
+            }
+            catch (DecoderFallbackException e)
+            {
+                throw new ImportFormatException(Path, $"line {_line + 1} is not valid UTF-8; save the file as UTF-8", e);
+            }
+
+            if (line is null)
+            {
+                yield break;
+            }
+
+            _line++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var startLine = _line;
+            fields.Clear();
+            var pos = 0;
+            ParseFields(line, ref pos, fields, allowContinuation: true);
+            row++;
+            var values = new Dictionary<string, string?>(Columns.Count, StringComparer.OrdinalIgnoreCase);
+            if (fields.Count != Columns.Count)
+            {
+                values["__error"] = $"has {fields.Count} fields but the header has {Columns.Count}";
+            }
+
+            for (var i = 0; i < Columns.Count; i++)
+            {
+                values[Columns[i]] = i < fields.Count ? fields[i] : null;
+            }
+
+            yield return new SourceRecord(row, $"line {startLine}", values, null);
+        }
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _stream.Dispose();
+    }
+
+    // Parses one record starting at line[pos]; a quoted field that runs past the end of the line
+    // continues on the next physical line(s), which are read from the file.
+    private void ParseFields(string line, ref int pos, List<string> fields, bool allowContinuation)
+    {
+        var sb = new StringBuilder();
+        while (true)
+        {
+            sb.Clear();
+            if (pos < line.Length && line[pos] == '"')
+            {
+                pos++;
+                while (true)
+                {
+                    if (pos >= line.Length)
+                    {
+                        var next = allowContinuation ? _reader.ReadLine() : null;
+                        if (next is null)
+                        {
+                            throw new ImportFormatException(Path, $"line {_line}: a quoted field is never closed");
+                        }
+
+                        _line++;
+                        sb.Append('\n');
+                        line = next;
+                        pos = 0;
+                        continue;
+                    }
+
+                    var c = line[pos++];
+                    if (c == '"')
+                    {
+                        if (pos < line.Length && line[pos] == '"')
+                        {
+                            sb.Append('"');
+                            pos++;
+                            continue;
+                        }
+
+                        break;
+                    }
+
+                    sb.Append(c);
+                }
+
+                // Anything between the closing quote and the delimiter is kept, as spreadsheets do.
+                while (pos < line.Length && line[pos] != Delimiter)
+                {
+                    sb.Append(line[pos++]);
+                }
+            }
+            else
+            {
+                var end = line.IndexOf(Delimiter, pos);
+                if (end < 0)
+                {
+                    end = line.Length;
+                }
+
+                sb.Append(line, pos, end - pos);
+                pos = end;
+            }
+
+            fields.Add(sb.ToString());
+            if (pos >= line.Length)
+            {
+                return;
+            }
+
+            pos++; // the delimiter
+        }
+    }
+}

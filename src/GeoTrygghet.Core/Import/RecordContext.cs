@@ -1,0 +1,278 @@
+using System.Globalization;
+using GeoTrygghet.Core.Crs;
+using GeoTrygghet.Core.Time;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Geometries.Utilities;
+using NetTopologySuite.IO;
+
+namespace GeoTrygghet.Core.Import;
+
+/// <summary>
+/// Reads the fields of one record through the mapping and collects every problem as a
+/// <see cref="RowError"/> instead of stopping at the first, so a rejected row tells all that is wrong.
+/// Numbers use the invariant culture (a decimal point); a decimal comma is reported with a hint.
+/// </summary>
+public sealed class RecordContext
+{
+    private static readonly GeometryFactory Factory = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory();
+    private readonly FieldMapping _mapping;
+    private readonly ImportSettings _settings;
+    private readonly GeometryReprojector _reprojector;
+    private readonly WKTReader _wktReader = new();
+
+    public RecordContext(FieldMapping mapping, ImportSettings settings, GeometryReprojector reprojector)
+    {
+        _mapping = mapping;
+        _settings = settings;
+        _reprojector = reprojector;
+    }
+
+    public SourceRecord Record { get; private set; } = null!;
+
+    public List<RowError> Errors { get; } = [];
+
+    public List<string> Notes { get; } = [];
+
+    public void Reset(SourceRecord record)
+    {
+        Record = record;
+        Errors.Clear();
+        Notes.Clear();
+        if (record.Values.TryGetValue("__error", out var readError) && readError is not null)
+        {
+            Errors.Add(new RowError("(record)", readError));
+        }
+    }
+
+    public string Label(string field) =>
+        _mapping.ColumnFor(field) is { } column && !string.Equals(column, field, StringComparison.OrdinalIgnoreCase) ? $"{field} (column {column})" : field;
+
+    public void Fail(string field, string reason) => Errors.Add(new RowError(Label(field), reason));
+
+    public string? Text(string field, bool required = false)
+    {
+        var column = _mapping.ColumnFor(field);
+        var value = column is null ? null : Record.Values.GetValueOrDefault(column)?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            if (required)
+            {
+                Fail(field, column is null ? "is required, and no column is mapped to it (use --map)" : "is required but empty");
+            }
+
+            return null;
+        }
+
+        return value;
+    }
+
+    public double? Number(string field, bool required = false, double min = double.NegativeInfinity, double max = double.PositiveInfinity)
+    {
+        var text = Text(field, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            var hint = text.Contains(',', StringComparison.Ordinal) && double.TryParse(text.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                ? " (a decimal comma? numbers in data files use a decimal point)"
+                : string.Empty;
+            Fail(field, $"'{text}' is not a number{hint}");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            Fail(field, string.Create(CultureInfo.InvariantCulture, $"{value} is outside {min}…{max}"));
+            return null;
+        }
+
+        return value;
+    }
+
+    public int? Integer(string field, int min, int max)
+    {
+        var value = Number(field, min: min, max: max);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value != Math.Floor(value.Value))
+        {
+            Fail(field, string.Create(CultureInfo.InvariantCulture, $"{value} is not a whole number"));
+            return null;
+        }
+
+        return (int)value.Value;
+    }
+
+    public DateTimeOffset? Time(string field, bool required = false)
+    {
+        var text = Text(field, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        switch (StockholmTime.TryParse(text, out var utc, out var error))
+        {
+            case StockholmTime.Outcome.Invalid:
+                Fail(field, error!);
+                return null;
+            case StockholmTime.Outcome.AmbiguousTookFirst:
+                Notes.Add($"{Label(field)} '{text}' happens twice in Europe/Stockholm (clocks go back); took the first, summer-time instant");
+                break;
+        }
+
+        return utc;
+    }
+
+    public DateOnly? Date(string field, bool required = false)
+    {
+        var text = Text(field, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        // A date, or a date-time whose date is taken (registers often export midnight times).
+        var datePart = text.Length > 10 && (text[10] == 'T' || text[10] == ' ') ? text[..10] : text;
+        if (!DateOnly.TryParseExact(datePart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            Fail(field, $"'{text}' is not a date; write YYYY-MM-DD");
+            return null;
+        }
+
+        return date;
+    }
+
+    /// <summary>
+    /// The record's geometry in the analysis CRS: the file's own geometry, else <c>wkt</c>, else
+    /// <c>x</c>/<c>y</c>. Checks the CRS's valid area and the study area, and validity for polygons.
+    /// </summary>
+    public Geometry? Geometry(GeometryExpectation expect)
+    {
+        Geometry? g = null;
+        string field;
+        if (Record.Geometry is not null && !_mapping.Has("wkt") && !_mapping.Has("x"))
+        {
+            g = Record.Geometry;
+            field = "geometry";
+        }
+        else if (_mapping.Has("wkt") && Text("wkt") is { } wkt)
+        {
+            field = "wkt";
+            try
+            {
+                g = _wktReader.Read(wkt);
+            }
+            catch (ParseException e)
+            {
+                Fail("wkt", $"is not valid WKT: {e.Message}");
+                return null;
+            }
+        }
+        else if (_mapping.Has("x") || _mapping.Has("y"))
+        {
+            field = "x";
+            var x = Number("x", required: true);
+            var y = Number("y", required: true);
+            if (x is null || y is null)
+            {
+                return null;
+            }
+
+            g = Factory.CreatePoint(new Coordinate(x.Value, y.Value));
+        }
+        else
+        {
+            Fail("geometry", Record.Geometry is null && (_mapping.Has("wkt") || _mapping.Has("x"))
+                ? "is empty"
+                : "is missing: the record has no geometry and no x/y or wkt column is mapped");
+            return null;
+        }
+
+        if (g is null || g.IsEmpty)
+        {
+            Fail(field, "is empty");
+            return null;
+        }
+
+        if (!expect.Accepts(g))
+        {
+            Fail(field, $"is a {g.GeometryType}, expected {expect.Description}");
+            return null;
+        }
+
+        if (_reprojector.FirstOutsideArea(g) is var (outside, outsideCrs))
+        {
+            var crs = CrsRegistry.Get(_reprojector.SourceSrid);
+            var hint = crs.IsGeographic && Math.Abs(outside.X) > 180
+                ? "; the numbers look projected: give the file's CRS with --crs (e.g. EPSG:3006)"
+                : !crs.IsGeographic && Math.Abs(outside.X) <= 180 && Math.Abs(outside.Y) <= 90
+                    ? "; the numbers look like degrees: give --crs EPSG:4326"
+                    : string.Empty;
+            var what = outsideCrs.Srid == crs.Srid
+                ? $"the valid area of {crs.Code} ({crs.Name}), the file's CRS"
+                : $"the valid area of the analysis CRS {outsideCrs.Code} ({outsideCrs.Name})";
+            Fail(field, string.Create(CultureInfo.InvariantCulture, $"({outside.X} {outside.Y}) is outside {what}{hint}"));
+            return null;
+        }
+
+        var projected = _reprojector.Transform(g);
+        if (projected is Polygon or MultiPolygon)
+        {
+            projected = RepairPolygon(field, projected);
+            if (projected is null)
+            {
+                return null;
+            }
+        }
+        else if (!projected.IsValid)
+        {
+            Fail(field, "is not a valid geometry");
+            return null;
+        }
+
+        if (_settings.StudyArea is { } area && !area.Accepts(projected))
+        {
+            Fail(field, $"lies outside the study area '{area.Name}'");
+            return null;
+        }
+
+        return projected;
+    }
+
+    // A polygon is repaired only when the repair is unambiguous: the fixed polygon covers exactly the
+    // area the rings enclose (unclosed rings, repeated points, a hole touching its shell, overlapping
+    // parts of a multipolygon). A self-crossing ring (a bow-tie) has no single reading: rejected.
+    private Geometry? RepairPolygon(string field, Geometry polygon)
+    {
+        if (polygon.IsValid)
+        {
+            return polygon;
+        }
+
+        var reason = new NetTopologySuite.Operation.Valid.IsValidOp(polygon).ValidationError;
+        var fixedGeometry = GeometryFixer.Fix(polygon);
+        var ringArea = polygon is Polygon p ? RingArea(p) : ((MultiPolygon)polygon).Geometries.Cast<Polygon>().Sum(RingArea);
+        var selfCrossing = reason?.ErrorType is NetTopologySuite.Operation.Valid.TopologyValidationErrors.SelfIntersection
+            or NetTopologySuite.Operation.Valid.TopologyValidationErrors.RingSelfIntersection;
+        if (fixedGeometry.IsEmpty || selfCrossing || Math.Abs(fixedGeometry.Area - ringArea) > 1e-6 * Math.Max(1, ringArea) && polygon is Polygon)
+        {
+            Fail(field, $"is not a valid polygon ({reason?.Message} at {reason?.Coordinate}) and has no unambiguous repair");
+            return null;
+        }
+
+        Notes.Add($"{Label(field)}: repaired an invalid polygon ({reason?.Message}); the area is unchanged");
+        fixedGeometry.SRID = polygon.SRID;
+        return fixedGeometry;
+    }
+
+    private static double RingArea(Polygon p) =>
+        Math.Abs(NetTopologySuite.Algorithm.Area.OfRingSigned(p.Shell.CoordinateSequence)) -
+        p.Holes.Sum(h => Math.Abs(NetTopologySuite.Algorithm.Area.OfRingSigned(h.CoordinateSequence)));
+}

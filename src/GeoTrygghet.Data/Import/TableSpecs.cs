@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json;
+using GeoTrygghet.Core.Domain;
+using NetTopologySuite.IO;
+using NpgsqlTypes;
+
+namespace GeoTrygghet.Data.Import;
+
+/// <summary>The staging and target columns of each import kind. Points are staged as x/y, other geometries as WKB.</summary>
+internal static class TableSpecs
+{
+    private static readonly WKBWriter Wkb = new(ByteOrder.LittleEndian, handleSRID: false, emitZ: false);
+
+    public static TableSpec<IncidentRow> Incidents(int srid) => new(
+        "incidents",
+        [
+            Text<IncidentRow>("source", r => r.Source),
+            Text<IncidentRow>("external_id", r => r.ExternalId),
+            Text<IncidentRow>("crime_code", r => r.CrimeCode),
+            Text<IncidentRow>("category", r => r.Category),
+            Text<IncidentRow>("category_group", r => r.CategoryGroup),
+            Time<IncidentRow>("time_from", r => r.TimeFrom),
+            Time<IncidentRow>("time_to", r => r.TimeTo),
+            Double<IncidentRow>("x", r => r.Geom.X),
+            Double<IncidentRow>("y", r => r.Geom.Y),
+            Double<IncidentRow>("accuracy_m", r => r.AccuracyM),
+            Text<IncidentRow>("location_name", r => r.LocationName),
+        ],
+        Same("source", "external_id", "crime_code", "category", "category_group", "time_from", "time_to")
+            .Append(("geom", PointSql(srid)))
+            .Concat(Same("accuracy_m", "location_name")).ToList());
+
+    public static TableSpec<ReportRow> Reports(int srid) => new(
+        "reports",
+        [
+            Text<ReportRow>("source", r => r.Source),
+            Text<ReportRow>("external_id", r => r.ExternalId),
+            Text<ReportRow>("kind", r => r.Kind),
+            Text<ReportRow>("category", r => r.Category),
+            Text<ReportRow>("reporter_role", r => r.ReporterRole),
+            Text<ReportRow>("text", r => r.Text),
+            Time<ReportRow>("time_from", r => r.TimeFrom),
+            Time<ReportRow>("time_to", r => r.TimeTo),
+            Double<ReportRow>("x", r => r.Geom.X),
+            Double<ReportRow>("y", r => r.Geom.Y),
+        ],
+        Same("source", "external_id", "kind", "category", "reporter_role", "text", "time_from", "time_to")
+            .Append(("geom", PointSql(srid))).ToList());
+
+    public static TableSpec<LightRow> Lights(int srid) => new(
+        "street_lights",
+        [
+            Text<LightRow>("source", r => r.Source),
+            Text<LightRow>("external_id", r => r.ExternalId),
+            Double<LightRow>("x", r => r.Geom.X),
+            Double<LightRow>("y", r => r.Geom.Y),
+            Text<LightRow>("status", r => r.Status),
+            Text<LightRow>("status_changes", r => JsonSerializer.Serialize(r.StatusChanges.Select(c => new { date = c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status = c.Status }))),
+            Text<LightRow>("lamp_type", r => r.LampType),
+            Double<LightRow>("lumen", r => r.Lumen),
+            Double<LightRow>("watt", r => r.Watt),
+            Double<LightRow>("height_m", r => r.HeightM),
+            new StagedColumn<LightRow>("installed_on", "date", NpgsqlDbType.Date, r => r.InstalledOn),
+        ],
+        Same("source", "external_id").Append(("geom", PointSql(srid))).Append(("status", "status")).Append(("status_changes", "status_changes::jsonb"))
+            .Concat(Same("lamp_type", "lumen", "watt", "height_m", "installed_on")).ToList());
+
+    public static TableSpec<CameraRow> Cameras(int srid) => new(
+        "cameras",
+        [
+            Text<CameraRow>("source", r => r.Source),
+            Text<CameraRow>("external_id", r => r.ExternalId),
+            Double<CameraRow>("x", r => r.Geom.X),
+            Double<CameraRow>("y", r => r.Geom.Y),
+            Double<CameraRow>("direction_deg", r => r.DirectionDeg),
+            Double<CameraRow>("fov_deg", r => r.FovDeg),
+            Double<CameraRow>("range_m", r => r.RangeM),
+            new StagedColumn<CameraRow>("hours_start", "time", NpgsqlDbType.Time, r => r.HoursStart),
+            new StagedColumn<CameraRow>("hours_end", "time", NpgsqlDbType.Time, r => r.HoursEnd),
+            Text<CameraRow>("owner", r => r.Owner),
+            Text<CameraRow>("permit_ref", r => r.PermitRef),
+            new StagedColumn<CameraRow>("installed_on", "date", NpgsqlDbType.Date, r => r.InstalledOn),
+        ],
+        Same("source", "external_id").Append(("geom", PointSql(srid)))
+            .Concat(Same("direction_deg", "fov_deg", "range_m", "hours_start", "hours_end", "owner", "permit_ref", "installed_on")).ToList());
+
+    public static TableSpec<MeasureRow> Measures(int srid) => new(
+        "measures",
+        [
+            Text<MeasureRow>("source", r => r.Source),
+            Text<MeasureRow>("external_id", r => r.ExternalId),
+            Text<MeasureRow>("type", r => r.Type),
+            new StagedColumn<MeasureRow>("geom_wkb", "bytea", NpgsqlDbType.Bytea, r => Wkb.Write(r.Geom)),
+            new StagedColumn<MeasureRow>("start_date", "date", NpgsqlDbType.Date, r => r.StartDate),
+            new StagedColumn<MeasureRow>("end_date", "date", NpgsqlDbType.Date, r => r.EndDate),
+            Text<MeasureRow>("description", r => r.Description),
+            new StagedColumn<MeasureRow>("assets", "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, r => r.Assets.ToArray()),
+        ],
+        Same("source", "external_id", "type").Append(("geom", WkbSql(srid)))
+            .Concat(Same("start_date", "end_date", "description", "assets")).ToList());
+
+    public static TableSpec<AreaRow> Areas(int srid) => new(
+        "areas",
+        [
+            Text<AreaRow>("source", r => r.Source),
+            Text<AreaRow>("external_id", r => r.ExternalId),
+            Text<AreaRow>("kind", r => r.Kind),
+            Text<AreaRow>("name", r => r.Name),
+            new StagedColumn<AreaRow>("year", "integer", NpgsqlDbType.Integer, r => r.Year),
+            new StagedColumn<AreaRow>("geom_wkb", "bytea", NpgsqlDbType.Bytea, r => Wkb.Write(r.Geom)),
+            Double<AreaRow>("safety_score", r => r.SafetyScore),
+            new StagedColumn<AreaRow>("respondents", "integer", NpgsqlDbType.Integer, r => r.Respondents),
+        ],
+        Same("source", "external_id", "kind", "name", "year").Append(("geom", WkbSql(srid)))
+            .Concat(Same("safety_score", "respondents")).ToList());
+
+    public static TableSpec<BasemapRow> Basemap(int srid) => new(
+        "basemap_features",
+        [
+            Text<BasemapRow>("source", r => r.Source),
+            Text<BasemapRow>("external_id", r => r.ExternalId),
+            Text<BasemapRow>("kind", r => r.Kind),
+            Text<BasemapRow>("name", r => r.Name),
+            new StagedColumn<BasemapRow>("geom_wkb", "bytea", NpgsqlDbType.Bytea, r => Wkb.Write(r.Geom)),
+        ],
+        Same("source", "external_id", "kind", "name").Append(("geom", WkbSql(srid))).ToList());
+
+    private static string PointSql(int srid) => string.Create(CultureInfo.InvariantCulture, $"ST_SetSRID(ST_MakePoint(x, y), {srid})");
+
+    private static string WkbSql(int srid) => string.Create(CultureInfo.InvariantCulture, $"ST_GeomFromWKB(geom_wkb, {srid})");
+
+    private static IEnumerable<(string Column, string Expression)> Same(params string[] columns) => columns.Select(c => (c, c));
+
+    private static StagedColumn<T> Text<T>(string name, Func<T, string?> value) => new(name, "text", NpgsqlDbType.Text, r => value(r));
+
+    private static StagedColumn<T> Double<T>(string name, Func<T, double?> value) => new(name, "double precision", NpgsqlDbType.Double, r => value(r));
+
+    private static StagedColumn<T> Time<T>(string name, Func<T, DateTimeOffset?> value) => new(name, "timestamptz", NpgsqlDbType.TimestampTz, r => value(r));
+}

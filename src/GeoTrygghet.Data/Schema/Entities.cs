@@ -1,0 +1,123 @@
+using NetTopologySuite.Geometries;
+
+namespace GeoTrygghet.Data.Schema;
+
+// The stored entities, one per table. They are the schema's source of truth for EF Core migrations;
+// rows are written by binary COPY (see Import/), not through change tracking. Kept in one file so
+// the schema reads as one page.
+
+public sealed class Incident
+{
+    public long Id { get; set; }
+    public required string Source { get; set; }
+    public required string ExternalId { get; set; }
+    public string? CrimeCode { get; set; }
+    public string? Category { get; set; }
+    public required string CategoryGroup { get; set; }
+    public DateTimeOffset TimeFrom { get; set; }
+    public DateTimeOffset? TimeTo { get; set; }
+    public required Point Geom { get; set; }
+    public double? AccuracyM { get; set; }
+    public string? LocationName { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+}
+
+public sealed class Report
+{
+    public long Id { get; set; }
+    public required string Source { get; set; }
+    public required string ExternalId { get; set; }
+    public required string Kind { get; set; }
+    public required string Category { get; set; }
+    public string? ReporterRole { get; set; }
+    public string? Text { get; set; }
+    public DateTimeOffset TimeFrom { get; set; }
+    public DateTimeOffset? TimeTo { get; set; }
+    public required Point Geom { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+}
+
+public sealed class StreetLight
+{
+    public long Id { get; set; }
+    public required string Source { get; set; }
+    public required string ExternalId { get; set; }
+    public required Point Geom { get; set; }
+    public required string Status { get; set; }
+    public required string StatusChanges { get; set; }
+    public string? LampType { get; set; }
+    public double? Lumen { get; set; }
+    public double? Watt { get; set; }
+    public double? HeightM { get; set; }
+    public DateOnly? InstalledOn { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+}
+
+public sealed class Camera
+{
+    public long Id { get; set; }
+    public required string Source { get; set; }
+    public required string ExternalId { get; set; }
+    public required Point Geom { get; set; }
+    public double? DirectionDeg { get; set; }
+    public double? FovDeg { get; set; }
+    public double? RangeM { get; set; }
+    public TimeOnly? HoursStart { get; set; }
+    public TimeOnly? HoursEnd { get; set; }
+    public string? Owner { get; set; }
+    public string? PermitRef { get; set; }
+    public DateOnly? InstalledOn { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+}
+
+public sealed class Measure
+{
+    public long Id { get; set; }
+    public required string Source { get; set; }
+    public required string ExternalId { get; set; }
+    public required string Type { get; set; }
+    public required Geometry Geom { get; set; }
+    public DateOnly StartDate { get; set; }
+    public DateOnly? EndDate { get; set; }
+    public string? Description { get; set; }
+    public required string[] Assets { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+}
+
+public sealed class Area
+{
+    public long Id { get; set; }
+    public required string Source { get; set; }
+    public required string ExternalId { get; set; }
+    public required string Kind { get; set; }
+    public required string Name { get; set; }
+    public int? Year { get; set; }
+    public required MultiPolygon Geom { get; set; }
+    public double? SafetyScore { get; set; }
+    public int? Respondents { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+}
+
+public sealed class BasemapFeature
+{
+    public long Id { get; set; }
+    public required string Source { get; set; }
+    public required string ExternalId { get; set; }
+    public required string Kind { get; set; }
+    public string? Name { get; set; }
+    public required Geometry Geom { get; set; }
+}
+
+public sealed class DeploymentSetting
+{
+    public required string Key { get; set; }
+    public required string Value { get; set; }
+}
+
+public sealed class DataChange
+{
+    public long Id { get; set; }
+    public required string Layer { get; set; }
+    public DateTimeOffset ChangedAt { get; set; }
+    public long Rows { get; set; }
+}

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace GeoTrygghet.Data.Schema;
+
+/// <summary>
+/// The PostGIS schema: snake_case names, a GiST index on every geometry, a unique (source,
+/// external_id) on every imported table so imports are upserts. Geometry columns carry the
+/// deployment's analysis SRID (<see cref="SchemaSrid"/>; SWEREF 99 TM unless configured).
+/// </summary>
+public sealed class GeoTrygghetDbContext(DbContextOptions<GeoTrygghetDbContext> options) : DbContext(options)
+{
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<Report> Reports => Set<Report>();
+    public DbSet<StreetLight> StreetLights => Set<StreetLight>();
+    public DbSet<Camera> Cameras => Set<Camera>();
+    public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<BasemapFeature> BasemapFeatures => Set<BasemapFeature>();
+    public DbSet<DeploymentSetting> DeploymentSettings => Set<DeploymentSetting>();
+    public DbSet<DataChange> DataChanges => Set<DataChange>();
+
+    public static DbContextOptions<GeoTrygghetDbContext> Options(string connectionString) =>
+        new DbContextOptionsBuilder<GeoTrygghetDbContext>()
+            .UseNpgsql(connectionString, o => o.UseNetTopologySuite())
+            .UseSnakeCaseNamingConvention()
+            .Options;
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.HasPostgresExtension("postgis");
+        var srid = SchemaSrid.Value;
+        Imported(b.Entity<Incident>(), "incidents", $"geometry(Point,{srid})", e =>
+        {
+            e.HasIndex(x => x.TimeFrom);
+            e.HasIndex(x => x.CategoryGroup);
+            e.ToTable(t => t.HasCheckConstraint("ck_incidents_time_span", "time_to IS NULL OR time_to >= time_from"));
+        });
+        Imported(b.Entity<Report>(), "reports", $"geometry(Point,{srid})", e =>
+        {
+            e.HasIndex(x => x.TimeFrom);
+            e.ToTable(t => t.HasCheckConstraint("ck_reports_time_span", "time_to IS NULL OR time_to >= time_from"));
+            e.ToTable(t => t.HasCheckConstraint("ck_reports_category", "category IN ('vandalism','graffiti','littering','broken_light','gathering','unsafe_place','other')"));
+        });
+        Imported(b.Entity<StreetLight>(), "street_lights", $"geometry(Point,{srid})", e =>
+        {
+            e.Property(x => x.StatusChanges).HasColumnType("jsonb");
+            e.ToTable(t => t.HasCheckConstraint("ck_street_lights_status", "status IN ('working','out','removed')"));
+        });
+        Imported(b.Entity<Camera>(), "cameras", $"geometry(Point,{srid})", _ => { });
+        Imported(b.Entity<Measure>(), "measures", $"geometry(Geometry,{srid})", e =>
+            e.ToTable(t => t.HasCheckConstraint("ck_measures_type", "type IN ('lighting','camera','vegetation','presence','neighbourhood_watch','other')")));
+        Imported(b.Entity<Area>(), "areas", $"geometry(MultiPolygon,{srid})", e => e.HasIndex(x => new { x.Kind, x.Year }));
+        b.Entity<BasemapFeature>(e =>
+        {
+            e.ToTable("basemap_features");
+            e.HasIndex(x => new { x.Source, x.ExternalId }).IsUnique();
+            e.Property(x => x.Geom).HasColumnType($"geometry(Geometry,{srid})");
+            e.HasIndex(x => x.Geom).HasMethod("gist");
+        });
+        // One row per committed change of a layer: caches (tile ETags) key on the latest change.
+        b.Entity<DataChange>(e =>
+        {
+            e.ToTable("data_changes");
+            e.HasIndex(x => new { x.Layer, x.ChangedAt });
+        });
+        b.Entity<DeploymentSetting>(e =>
+        {
+            e.ToTable("deployment_settings");
+            e.HasKey(x => x.Key);
+        });
+    }
+
+    private static void Imported<T>(EntityTypeBuilder<T> e, string table, string geometryType, Action<EntityTypeBuilder<T>> more)
+        where T : class
+    {
+        e.ToTable(table);
+        e.HasIndex("Source", "ExternalId").IsUnique();
+        e.Property("Geom").HasColumnType(geometryType);
+        e.HasIndex("Geom").HasMethod("gist");
+        e.Property<DateTimeOffset>("ImportedAt").HasDefaultValueSql("now()");
+        more(e);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace GeoTrygghet.Data.Schema;
+
+/// <summary>
+/// Applies the schema (EF Core migrations) and checks, before any command touches data, that the
+/// database is one GeoTrygghet can work with: PostGIS 3.0 or newer, every migration applied, and the
+/// analysis SRID the schema was created with.
+/// </summary>
+public static class SchemaManager
+{
+    public static readonly Version MinimumPostgis = new(3, 0);
+
+    /// <summary>The tables whose row counts <c>gt db status</c> reports, in this order.</summary>
+    public static readonly IReadOnlyList<string> Tables =
+        ["incidents", "reports", "street_lights", "cameras", "measures", "areas", "basemap_features"];
+
+    public static IReadOnlyList<string> Migrate(string connectionString)
+    {
+        using (var conn = Open(connectionString))
+        {
+            var available = Scalar<string>(conn, "SELECT default_version FROM pg_available_extensions WHERE name = 'postgis'");
+            if (available is null)
+            {
+                throw new DatabaseException($"PostGIS is not installed on the server of {Describe(connectionString)}; install postgresql-15-postgis-3 (Debian) or PostGIS 3 for your PostgreSQL.");
+            }
+
+            RequireVersion(available, "available on the server");
+            var installed = Scalar<string>(conn, "SELECT extversion FROM pg_extension WHERE extname = 'postgis'");
+            if (installed is not null)
+            {
+                RequireVersion(installed, "installed in the database");
+            }
+        }
+
+        using var db = new GeoTrygghetDbContext(GeoTrygghetDbContext.Options(connectionString));
+        var pending = db.Database.GetPendingMigrations().ToList();
+        if (pending.Count > 0)
+        {
+            db.Database.Migrate();
+        }
+
+        CheckSrid(connectionString);
+        return pending;
+    }
+
+    /// <summary>Throws a <see cref="DatabaseException"/> that says what to do when the database is not ready.</summary>
+    public static void Check(string connectionString)
+    {
+        using (var conn = Open(connectionString))
+        {
+            var installed = Scalar<string>(conn, "SELECT extversion FROM pg_extension WHERE extname = 'postgis'");
+            if (installed is null)
+            {
+                throw new DatabaseException($"The database {Describe(connectionString)} has no PostGIS and no GeoTrygghet schema; run ./gt db up (or apply it to this database with GEOTRYGGHET_DB set).");
+            }
+
+            RequireVersion(installed, "installed in the database");
+        }
+
+        using var db = new GeoTrygghetDbContext(GeoTrygghetDbContext.Options(connectionString));
+        var pending = db.Database.GetPendingMigrations().ToList();
+        if (pending.Count > 0)
+        {
+            throw new DatabaseException($"The database {Describe(connectionString)} does not have the GeoTrygghet schema (missing: {string.Join(", ", pending)}); run ./gt db up to apply it.");
+        }
+
+        CheckSrid(connectionString);
+    }
+
+    public static IReadOnlyList<(string Table, long Rows)> Counts(string connectionString)
+    {
+        using var conn = Open(connectionString);
+        return Tables.Select(t => (t, Scalar<long>(conn, $"SELECT count(*) FROM {t}"))).ToList();
+    }
+
+    public static int AnalysisSrid(string connectionString)
+    {
+        using var conn = Open(connectionString);
+        var text = Scalar<string>(conn, "SELECT value FROM deployment_settings WHERE key = 'analysis_srid'");
+        return text is null ? SchemaSrid.Default : int.Parse(text, CultureInfo.InvariantCulture);
+    }
+
+    public static NpgsqlConnection Open(string connectionString)
+    {
+        var conn = new NpgsqlConnection(connectionString);
+        try
+        {
+            conn.Open();
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            conn.Dispose();
+            throw new DatabaseException($"Cannot connect to {Describe(connectionString)}: {e.Message}. Is it running? (./gt db up starts the project's PostGIS.)", e);
+        }
+
+        return conn;
+    }
+
+    public static string Describe(string connectionString)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        return string.Create(CultureInfo.InvariantCulture, $"'{b.Database}' on {b.Host}:{b.Port}");
+    }
+
+    private static void CheckSrid(string connectionString)
+    {
+        var stored = AnalysisSrid(connectionString);
+        if (stored != SchemaSrid.Value && !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("GEOTRYGGHET_SRID")))
+        {
+            throw new DatabaseException($"GEOTRYGGHET_SRID is EPSG:{SchemaSrid.Value} but the database {Describe(connectionString)} was created with EPSG:{stored}; a deployment keeps one analysis CRS.");
+        }
+    }
+
+    private static void RequireVersion(string text, string where)
+    {
+        var numeric = new string(text.TakeWhile(c => char.IsDigit(c) || c == '.').ToArray());
+        if (!Version.TryParse(numeric.Count(c => c == '.') == 0 ? numeric + ".0" : numeric, out var version) || version < MinimumPostgis)
+        {
+            throw new DatabaseException($"PostGIS {text} is {where}; GeoTrygghet needs PostGIS {MinimumPostgis} or newer.");
+        }
+    }
+
+    private static T? Scalar<T>(NpgsqlConnection conn, string sql)
+    {
+        using var cmd = new NpgsqlCommand(sql, conn);
+        var value = cmd.ExecuteScalar();
+        return value is null or DBNull ? default : (T)value;
+    }
+}
