@@ -32,6 +32,12 @@ public static class CrsRegistry
             ? definition
             : throw new UnknownCrsException(srid, Definitions.Keys.Order().ToArray());
 
+    /// <summary>
+    /// True for RT90 (EPSG:3021): its WKT is the projection on the Bessel ellipsoid alone, and the datum
+    /// shift to WGS 84 is <see cref="Rt90Helmert"/>.
+    /// </summary>
+    public static bool NeedsRt90Shift(int srid) => srid == 3021;
+
     /// <summary>Parses "EPSG:3006", "epsg:3006", "3006" or an OGC URN/URL ending in the code.</summary>
     public static int ParseCode(string text)
     {
@@ -51,6 +57,19 @@ public static class CrsRegistry
         return srid;
     }
 
+    /// <summary>
+    /// From a CRS to longitude/latitude on its own datum (WGS 84/SWEREF 99 for all but RT90, whose
+    /// own is Bessel 1841): the projection alone, no datum shift.
+    /// </summary>
+    public static MathTransform CreateToOwnGeographic(int srid)
+    {
+        var factory = new CoordinateSystemFactory();
+        var cs = factory.CreateFromWkt(Get(srid).Wkt);
+        var geographic = cs is ProjectedCoordinateSystem p ? p.GeographicCoordinateSystem : (GeographicCoordinateSystem)cs;
+        return new CoordinateTransformationFactory().CreateFromCoordinateSystems(cs, geographic).MathTransform;
+    }
+
+    /// <summary>A ProjNet transform between two CRSs; not for RT90 (see <see cref="GeometryReprojector"/>).</summary>
     public static ICoordinateTransformation CreateTransform(int fromSrid, int toSrid)
     {
         var factory = new CoordinateSystemFactory();
@@ -66,12 +85,9 @@ public static class CrsRegistry
             new(4326, "WGS 84", true,
                 "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563]],PRIMEM[\"Greenwich\",0]," + Degree + ",AUTHORITY[\"EPSG\",\"4326\"]]",
                 -180, -90, 180, 90),
-            new(3857, "WGS 84 / Pseudo-Mercator", false,
-                "PROJCS[\"WGS 84 / Pseudo-Mercator\",GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563]],PRIMEM[\"Greenwich\",0]," + Degree + "]," +
-                "PROJECTION[\"Popular Visualisation Pseudo Mercator\"],PARAMETER[\"latitude_of_origin\",0],PARAMETER[\"central_meridian\",0],PARAMETER[\"scale_factor\",1],PARAMETER[\"false_easting\",0],PARAMETER[\"false_northing\",0]," + Metre + ",AUTHORITY[\"EPSG\",\"3857\"]]",
-                -180, -85.06, 180, 85.06),
+            new(3857, "WGS 84 / Pseudo-Mercator", false, ProjectedCoordinateSystem.WebMercator.WKT, -180, -85.06, 180, 85.06),
             TransverseMercator(3006, "SWEREF99 TM", Sweref99Datum, 15, 0.9996, 500000, SwedenMinLon, SwedenMaxLon),
-            TransverseMercator(3021, "RT90 2.5 gon V", "DATUM[\"Rikets_koordinatsystem_1990\",SPHEROID[\"Bessel 1841\",6377397.155,299.1528128],TOWGS84[414.1,41.3,603.1,-0.855,2.141,-7.023,0]]",
+            TransverseMercator(3021, "RT90 2.5 gon V", "DATUM[\"Rikets_koordinatsystem_1990\",SPHEROID[\"Bessel 1841\",6377397.155,299.1528128]]",
                 15.80827777777778, 1, 1500000, SwedenMinLon, SwedenMaxLon),
         };
 

@@ -1,17 +1,17 @@
 using NetTopologySuite.Geometries;
-using ProjNet.CoordinateSystems.Transformations;
 
 namespace GeoTrygghet.Core.Crs;
 
 /// <summary>
-/// Transforms NetTopologySuite geometries between two CRSs of <see cref="CrsRegistry"/>, and tells
-/// whether a geometry lies inside the source CRS's area of use. Not thread-safe: ProjNet's
+/// Transforms NetTopologySuite geometries between two CRSs of <see cref="CrsRegistry"/> (through WGS 84
+/// when RT90 is involved, with PROJ's Helmert step), and tells whether a geometry lies inside the
+/// areas of use. Not thread-safe: ProjNet's
 /// math transforms keep state; create one per thread.
 /// </summary>
 public sealed class GeometryReprojector
 {
-    private readonly MathTransform? _transform;
-    private readonly MathTransform? _toWgs84;
+    private readonly Func<double, double, (double, double)>? _transform;
+    private readonly Func<double, double, (double, double)> _toWgs84;
     private readonly CrsDefinition _source;
     private readonly CrsDefinition _target;
 
@@ -20,25 +20,33 @@ public sealed class GeometryReprojector
         _source = CrsRegistry.Get(sourceSrid);
         TargetSrid = targetSrid;
         _target = CrsRegistry.Get(targetSrid);
-        _transform = sourceSrid == targetSrid ? null : CrsRegistry.CreateTransform(sourceSrid, targetSrid).MathTransform;
-        _toWgs84 = sourceSrid == 4326 ? null : CrsRegistry.CreateTransform(sourceSrid, 4326).MathTransform;
+        _toWgs84 = ToWgs84(sourceSrid);
+        if (sourceSrid == targetSrid)
+        {
+            _transform = null;
+        }
+        else if (CrsRegistry.NeedsRt90Shift(sourceSrid) || CrsRegistry.NeedsRt90Shift(targetSrid))
+        {
+            var fromWgs84 = FromWgs84(targetSrid);
+            _transform = (x, y) =>
+            {
+                var (lon, lat) = _toWgs84(x, y);
+                return fromWgs84(lon, lat);
+            };
+        }
+        else
+        {
+            var direct = CrsRegistry.CreateTransform(sourceSrid, targetSrid).MathTransform;
+            _transform = (x, y) => direct.Transform(x, y);
+        }
     }
 
     public int SourceSrid => _source.Srid;
 
     public int TargetSrid { get; }
 
-    /// <summary>The geometry in WGS 84 lon/lat; null when a coordinate is not finite.</summary>
-    public (double Lon, double Lat) ToLonLat(double x, double y)
-    {
-        if (_toWgs84 is null)
-        {
-            return (x, y);
-        }
-
-        var (lon, lat) = _toWgs84.Transform(x, y);
-        return (lon, lat);
-    }
+    /// <summary>A position of the source CRS as WGS 84 longitude/latitude.</summary>
+    public (double Lon, double Lat) ToLonLat(double x, double y) => _toWgs84(x, y);
 
     /// <summary>
     /// The first coordinate outside the area of use of the source CRS, or of the target CRS (a point
@@ -70,7 +78,7 @@ public sealed class GeometryReprojector
     }
 
     public (double X, double Y) Transform(double x, double y) =>
-        _transform is null ? (x, y) : _transform.Transform(x, y);
+        _transform is null ? (x, y) : _transform(x, y);
 
     public Geometry Transform(Geometry geometry)
     {
@@ -84,7 +92,49 @@ public sealed class GeometryReprojector
         return copy;
     }
 
-    private sealed class TransformFilter(MathTransform transform) : IEntireCoordinateSequenceFilter
+    private static Func<double, double, (double, double)> ToWgs84(int srid)
+    {
+        if (srid == 4326)
+        {
+            return (x, y) => (x, y);
+        }
+
+        if (CrsRegistry.NeedsRt90Shift(srid))
+        {
+            var toBessel = CrsRegistry.CreateToOwnGeographic(srid);
+            return (x, y) =>
+            {
+                var (lon, lat) = toBessel.Transform(x, y);
+                return Rt90Helmert.ToWgs84(lon, lat);
+            };
+        }
+
+        var transform = CrsRegistry.CreateTransform(srid, 4326).MathTransform;
+        return (x, y) => transform.Transform(x, y);
+    }
+
+    private static Func<double, double, (double, double)> FromWgs84(int srid)
+    {
+        if (srid == 4326)
+        {
+            return (x, y) => (x, y);
+        }
+
+        if (CrsRegistry.NeedsRt90Shift(srid))
+        {
+            var fromBessel = CrsRegistry.CreateToOwnGeographic(srid).Inverse();
+            return (lon, lat) =>
+            {
+                var (blon, blat) = Rt90Helmert.FromWgs84(lon, lat);
+                return fromBessel.Transform(blon, blat);
+            };
+        }
+
+        var transform = CrsRegistry.CreateTransform(4326, srid).MathTransform;
+        return (x, y) => transform.Transform(x, y);
+    }
+
+    private sealed class TransformFilter(Func<double, double, (double, double)> transform) : IEntireCoordinateSequenceFilter
     {
         public bool Done => false;
 
@@ -94,7 +144,7 @@ public sealed class GeometryReprojector
         {
             for (var i = 0; i < seq.Count; i++)
             {
-                var (x, y) = transform.Transform(seq.GetX(i), seq.GetY(i));
+                var (x, y) = transform(seq.GetX(i), seq.GetY(i));
                 seq.SetX(i, x);
                 seq.SetY(i, y);
             }

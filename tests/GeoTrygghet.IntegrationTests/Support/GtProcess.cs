@@ -1,0 +1,57 @@
+using System.Diagnostics;
+
+namespace GeoTrygghet.IntegrationTests.Support;
+
+/// <summary>Runs the real <c>gt</c> command line (the built gt.dll beside the tests) against a test database.</summary>
+public static class GtProcess
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr)
+    {
+        public string All => Stdout + Stderr;
+    }
+
+    public static Result Run(string connectionString, params string[] args)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "gt.dll");
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        psi.ArgumentList.Add(dll);
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["GEOTRYGGHET_DB"] = connectionString;
+        psi.Environment["GEOTRYGGHET_HOME"] = RepositoryRoot;
+        psi.Environment.Remove("GEOTRYGGHET_CONFIG");
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        p.WaitForExit();
+        return new Result(p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "GeoTrygghet.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("The tests do not run inside a GeoTrygghet checkout.");
+        }
+    }
+
+    /// <summary>The shared real data folder beside the checkout (../shared/data).</summary>
+    public static string SharedData => Path.Combine(RepositoryRoot, "..", "shared", "data");
+}
