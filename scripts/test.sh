@@ -7,6 +7,17 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 export GEOTRYGGHET_HOME="$root" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
+# GDAL's ogr2ogr/ogrinfo are the independent producer and reader of GIS files in the tests.
+if ! command -v ogr2ogr >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installing gdal-bin from Debian's packages …" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q gdal-bin >/dev/null
+  else
+    echo "The tests need GDAL (apt-get install gdal-bin)" >&2
+    exit 2
+  fi
+fi
+
 if [ -z "${GEOTRYGGHET_DB:-}" ]; then
   GEOTRYGGHET_TEST_DB="$("$root/gt" db up)"
 else

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text;
+using GeoTrygghet.IntegrationTests.Support;
+
+namespace GeoTrygghet.IntegrationTests.Import;
+
+/// <summary>The real <c>gt import</c> process against a real PostGIS: exit codes, all or nothing, idempotency, rejects.</summary>
+public sealed class ImportCommandTests(TestDatabase db) : IClassFixture<TestDatabase>, IDisposable
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private readonly string _dir = Directory.CreateTempSubdirectory("gt-import-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void A_file_with_one_bad_row_among_a_thousand_leaves_the_database_unchanged_and_names_the_row()
+    {
+        var good = WriteIncidents("good.csv", 1000, source: "a");
+        Assert.Equal(0, Gt("import", "incidents", good, "--source", "before").ExitCode);
+        var before = db.Counts();
+
+        var lines = File.ReadAllLines(WriteIncidents("bad.csv", 1000, source: "b")).ToList();
+        lines[737] = lines[737].Replace("2024-05-", "2024-13-", StringComparison.Ordinal); // line 738 holds data row 737
+        var bad = Path.Combine(_dir, "bad.csv");
+        File.WriteAllLines(bad, lines);
+
+        var result = Gt("import", "incidents", bad);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("bad.csv, row 737 (line 738): field time_from", result.All, StringComparison.Ordinal);
+        Assert.Equal(before, db.Counts());
+        Assert.Equal(0, db.Scalar("SELECT count(*) FROM incidents WHERE source = 'bad'"));
+    }
+
+    [Fact]
+    public void Importing_the_same_file_twice_leaves_the_database_unchanged()
+    {
+        var file = WriteIncidents("twice.csv", 500, source: "x");
+        var first = Gt("import", "incidents", file, "--source", "twice");
+        var afterFirst = db.Counts();
+        var stamp = db.Scalar("SELECT extract(epoch FROM max(imported_at))::bigint FROM incidents WHERE source = 'twice'");
+        var second = Gt("import", "incidents", file, "--source", "twice");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("inserted 500, updated 0", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("imported 0 (inserted 0, updated 0), unchanged 500", second.Stdout, StringComparison.Ordinal);
+        Assert.Equal(afterFirst, db.Counts());
+        Assert.Equal(stamp, db.Scalar("SELECT extract(epoch FROM max(imported_at))::bigint FROM incidents WHERE source = 'twice'"));
+    }
+
+    [Fact]
+    public void Rows_without_an_id_get_a_stable_hash_so_a_second_import_adds_nothing_and_identical_rows_are_both_kept()
+    {
+        var file = Path.Combine(_dir, "noid.csv");
+        File.WriteAllText(file, "x,y,time_from,category\n556000,6597000,2024-03-01T22:00,Misshandel\n556000,6597000,2024-03-01T22:00,Misshandel\n556100,6597100,2024-03-02T01:00,Stöld\n");
+        Gt("import", "incidents", file, "--source", "noid");
+        var second = Gt("import", "incidents", file, "--source", "noid");
+
+        Assert.Equal(3, db.Scalar("SELECT count(*) FROM incidents WHERE source = 'noid'"));
+        Assert.Contains("unchanged 3", second.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_changed_row_is_updated_in_place_not_duplicated()
+    {
+        var file = Path.Combine(_dir, "change.csv");
+        File.WriteAllText(file, "id,x,y,time_from,category\nA1,556000,6597000,2024-03-01T22:00,Misshandel\nA2,556050,6597050,2024-03-01T23:00,Stöld\n");
+        Gt("import", "incidents", file, "--source", "change");
+        File.WriteAllText(file, "id,x,y,time_from,category\nA1,556000,6597000,2024-03-01T22:00,Misshandel, grov\nA2,556050,6597050,2024-03-01T23:00,Stöld\n".Replace("Misshandel, grov", "\"Misshandel, grov\"", StringComparison.Ordinal));
+        var result = Gt("import", "incidents", file, "--source", "change");
+
+        Assert.Contains("inserted 0, updated 1), unchanged 1", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, db.Scalar("SELECT count(*) FROM incidents WHERE source = 'change'"));
+        Assert.Equal(1, db.Scalar("SELECT count(*) FROM incidents WHERE source = 'change' AND category = 'Misshandel, grov'"));
+    }
+
+    [Fact]
+    public void Keep_valid_commits_the_good_rows_and_writes_every_rejected_row_with_its_reason()
+    {
+        var file = Path.Combine(_dir, "mixed.csv");
+        File.WriteAllText(file, string.Join('\n',
+            "id,x,y,time_from,time_to,category,accuracy",
+            "M1,556000,6597000,2024-03-01T22:00,,Misshandel,5",
+            "M2,556000,abc,2024-03-01T22:00,,Misshandel,5",
+            "M3,556000,6597000,2024-03-01T22:00,2024-03-01T21:00,Stöld,5",
+            "M4,556000,6597000,,,Stöld,5",
+            "M5,16.0,59.5,2024-03-01T22:00,,Stöld,5",
+            "M6,556000,6597000,2024-03-31T02:30,,Stöld,5",
+            "M7,556000,6597000,2024-03-01T22:00,,Stöld,\"12,5\"",
+            "M1,556000,6597000,2024-03-01T22:00,,Misshandel,5",
+            "M9,556200,6597200,2024-03-01T22:00:00+01:00,,Rån,10") + "\n");
+        var rejects = Path.Combine(_dir, "mixed.rejects.csv");
+
+        var result = Gt("import", "incidents", file, "--source", "mixed", "--keep-valid", "--rejects", rejects);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(2, db.Scalar("SELECT count(*) FROM incidents WHERE source = 'mixed'"));
+        var lines = File.ReadAllLines(rejects);
+        Assert.Equal(8, lines.Length); // header + 7 rejected rows
+        Assert.StartsWith("row,location,reason,id,x,y", lines[0], StringComparison.Ordinal);
+        string Reason(string id) => lines.Single(l => l.Contains($",{id},", StringComparison.Ordinal) && !l.StartsWith("8,", StringComparison.Ordinal) || l.StartsWith("8,", StringComparison.Ordinal) && id == "M1dup");
+        Assert.Contains("y: 'abc' is not a number", Reason("M2"), StringComparison.Ordinal);
+        Assert.Contains("time_to: is before time_from", Reason("M3"), StringComparison.Ordinal);
+        Assert.Contains("time_from: is required", Reason("M4"), StringComparison.Ordinal);
+        Assert.Contains("outside the valid area", Reason("M5"), StringComparison.Ordinal);
+        Assert.Contains("does not exist in Europe/Stockholm", Reason("M6"), StringComparison.Ordinal);
+        Assert.Contains("decimal comma", Reason("M7"), StringComparison.Ordinal);
+        Assert.Contains("is repeated (first at row 1)", Reason("M1dup"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Db_status_json_lists_every_table_with_its_row_count()
+    {
+        var file = WriteIncidents("status.csv", 7, source: "s");
+        Gt("import", "incidents", file, "--source", "status-test");
+        var result = Gt("db", "status", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var doc = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        var tables = doc.RootElement.GetProperty("tables");
+        Assert.Equal(db.Scalar("SELECT count(*) FROM incidents"), tables.GetProperty("incidents").GetInt64());
+        foreach (var t in new[] { "reports", "street_lights", "cameras", "measures", "areas" })
+        {
+            Assert.Equal(db.Scalar($"SELECT count(*) FROM {t}"), tables.GetProperty(t).GetInt64());
+        }
+
+        Assert.Contains(db.Name, doc.RootElement.GetProperty("connection_string").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_database_without_the_schema_is_refused_with_a_clear_message()
+    {
+        var empty = new Npgsql.NpgsqlConnectionStringBuilder(db.AdminConnectionString) { Database = "postgres" }.ConnectionString;
+        var result = GtProcess.Run(empty, "db", "status");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("run ./gt db up", result.Stderr, StringComparison.Ordinal);
+    }
+
+    private GtProcess.Result Gt(params string[] args) => GtProcess.Run(db.ConnectionString, args);
+
+    private string WriteIncidents(string name, int count, string source)
+    {
+        var sb = new StringBuilder("id,x,y,time_from,time_to,category,crime_code,accuracy\n");
+        var random = new Random(count);
+        for (var i = 1; i <= count; i++)
+        {
+            var day = 1 + (i % 28);
+            sb.Append(Inv, $"{source}{i},{556000 + random.Next(-1500, 1500)}.25,{6597000 + random.Next(-1500, 1500)}.75,2024-05-{day:00}T{i % 24:00}:15:00+02:00,,Misshandel,0375,{i % 50}\n");
+        }
+
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, sb.ToString());
+        return path;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using GeoTrygghet.IntegrationTests.Support;
+
+namespace GeoTrygghet.IntegrationTests.Import;
+
+/// <summary>
+/// The same points, written in WGS 84, SWEREF 99 TM, SWEREF 99 16 30 and RT90 2.5 gon V (coordinates
+/// computed by PostGIS), and in GeoJSON, Shapefile and GeoPackage files made by GDAL's ogr2ogr, all land
+/// on the same stored positions within a centimetre.
+/// </summary>
+public sealed class SamePointsInEveryCrsTests(TestDatabase db) : IClassFixture<TestDatabase>, IDisposable
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private readonly string _dir = Directory.CreateTempSubdirectory("gt-crs-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Points_given_in_4326_3006_3010_and_3021_and_as_GeoJSON_Shapefile_GeoPackage_land_within_a_centimetre()
+    {
+        var truth = Enumerable.Range(0, 25).Select(i => (Id: $"P{i}", X: 553000.0 + 257.37 * i, Y: 6594000.0 + 311.13 * (i % 7) + 0.5 * i)).ToList();
+        var values = string.Join(",", truth.Select(t => string.Create(Inv, $"('{t.Id}',{t.X:R},{t.Y:R})")));
+        foreach (var srid in new[] { 4326, 3006, 3010, 3021 })
+        {
+            var rows = db.Rows(string.Create(Inv, $"""
+                WITH p(id, x, y) AS (VALUES {values})
+                SELECT id, ST_X(g), ST_Y(g) FROM (SELECT id, ST_Transform(ST_SetSRID(ST_MakePoint(x, y), 3006), {srid}) AS g FROM p) t ORDER BY id
+                """));
+            var csv = new StringBuilder(srid == 4326 ? "id,lon,lat,time_from,category\n" : "id,x,y,time_from,category\n");
+            foreach (var r in rows)
+            {
+                csv.Append(Inv, $"{r[0]},{(double)r[1]!:R},{(double)r[2]!:R},2024-06-01T12:00+02:00,Stöld\n");
+            }
+
+            var path = Path.Combine(_dir, string.Create(Inv, $"points_{srid}.csv"));
+            File.WriteAllText(path, csv.ToString());
+            var args = srid == 4326
+                ? new[] { "import", "incidents", path, "--source", "csv4326" }
+                : ["import", "incidents", path, "--crs", string.Create(Inv, $"EPSG:{srid}"), "--source", string.Create(Inv, $"csv{srid}")];
+            var result = GtProcess.Run(db.ConnectionString, args);
+            Assert.True(result.ExitCode == 0, result.All);
+        }
+
+        // GDAL writes the CRS into each format: .prj for the Shapefile, gpkg_spatial_ref_sys, the GeoJSON crs member.
+        Ogr("GeoJSON", "points.geojson", "points_3010.csv", "EPSG:3010");
+        Ogr("ESRI Shapefile", "points.shp", "points_3021.csv", "EPSG:3021");
+        Ogr("GPKG", "points.gpkg", "points_3010.csv", "EPSG:3010");
+        foreach (var (file, source) in new[] { ("points.geojson", "geojson"), ("points.shp", "shp"), ("points.gpkg", "gpkg") })
+        {
+            var result = GtProcess.Run(db.ConnectionString, "import", "incidents", Path.Combine(_dir, file), "--source", source);
+            Assert.True(result.ExitCode == 0, result.All);
+            Assert.Contains("(the file)", result.Stderr, StringComparison.Ordinal);
+        }
+
+        var worst = db.Rows($"""
+            WITH t(id, x, y) AS (VALUES {values})
+            SELECT i.source, count(*), max(ST_Distance(i.geom, ST_SetSRID(ST_MakePoint(t.x, t.y), 3006)))
+            FROM incidents i JOIN t ON t.id = i.external_id
+            GROUP BY i.source ORDER BY i.source
+            """);
+        Assert.Equal(7, worst.Count);
+        foreach (var row in worst)
+        {
+            Assert.Equal(25L, row[1]);
+            Assert.True((double)row[2]! < 0.01, string.Create(Inv, $"{row[0]}: {(double)row[2]!:0.0000} m from the truth"));
+        }
+    }
+
+    private void Ogr(string driver, string output, string input, string srs)
+    {
+        var psi = new ProcessStartInfo("ogr2ogr") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = _dir };
+        foreach (var a in new[] { "-f", driver, output, input, "-oo", "X_POSSIBLE_NAMES=x", "-oo", "Y_POSSIBLE_NAMES=y", "-oo", "KEEP_GEOM_COLUMNS=NO", "-a_srs", srs })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException("ogr2ogr (gdal-bin) is needed; ./gt test installs it");
+        var err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, $"ogr2ogr failed: {err}");
+    }
+}
