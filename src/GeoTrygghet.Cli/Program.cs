@@ -6,6 +6,7 @@ var root = new RootCommand("GeoTrygghet: hotspots, patrol presence and evaluatio
     DbCommands.Create(),
     ImportCommand.Create(),
     FieldsCommand.Create(),
+    DemoCommands.Create(),
 
 };
 return root.Parse(args).Invoke();

@@ -62,6 +62,15 @@ public sealed class GeometryReprojector
                 return (c, _source);
             }
 
+            // Most files lie in one town: a 1 km cell of a projected CRS whose four corners are inside
+            // both areas is inside them (their edges are meridians and parallels, straight to well
+            // under a millimetre over a kilometre), so later points in it need no inverse projection.
+            var cell = _source.IsGeographic ? (long.MinValue, 0L) : ((long)Math.Floor(c.X / 1000), (long)Math.Floor(c.Y / 1000));
+            if (!_source.IsGeographic && _insideCells.Contains(cell))
+            {
+                continue;
+            }
+
             var (lon, lat) = ToLonLat(c.X, c.Y);
             if (!double.IsFinite(lon) || !double.IsFinite(lat) || !_source.ContainsLonLat(lon, lat))
             {
@@ -72,9 +81,30 @@ public sealed class GeometryReprojector
             {
                 return (c, _target);
             }
+
+            if (!_source.IsGeographic && _insideCells.Count < 100_000 && CellInside(cell.Item1, cell.Item2))
+            {
+                _insideCells.Add(cell);
+            }
         }
 
         return null;
+    }
+
+    private readonly HashSet<(long, long)> _insideCells = [];
+
+    private bool CellInside(long cx, long cy)
+    {
+        for (var k = 0; k < 4; k++)
+        {
+            var (lon, lat) = ToLonLat((cx + (k & 1)) * 1000.0, (cy + (k >> 1)) * 1000.0);
+            if (!_source.ContainsLonLat(lon, lat) || !_target.ContainsLonLat(lon, lat))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public (double X, double Y) Transform(double x, double y) =>

@@ -91,6 +91,9 @@ public static partial class Vocabulary
 
     public static string? NormalizeAreaKind(string text) => Lookup(AreaSynonyms, text);
 
+    // Imports see the same few hundred category texts a million times: look each up once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> GroupCache = new(StringComparer.Ordinal);
+
     public static string IncidentGroupOf(string? category)
     {
         if (string.IsNullOrWhiteSpace(category))
@@ -98,6 +101,11 @@ public static partial class Vocabulary
             return "other";
         }
 
+        return GroupCache.Count < 100_000 ? GroupCache.GetOrAdd(category, GroupOfUncached) : GroupOfUncached(category);
+    }
+
+    private static string GroupOfUncached(string category)
+    {
         var text = category.Trim().ToLowerInvariant();
         if (IncidentGroups.Contains(text))
         {

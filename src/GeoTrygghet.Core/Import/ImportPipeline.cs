@@ -7,7 +7,8 @@ namespace GeoTrygghet.Core.Import;
 /// nothing by default: after the first bad row nothing more is written, the rest is still checked so
 /// that every bad row is reported, and the sink is disposed uncommitted. With keep-valid the valid rows
 /// are committed and the rejected ones reported. A repeated id within the file is a bad row too: the
-/// second would silently overwrite the first.
+/// second would silently overwrite the first. Rows are handed to the sink on a second thread
+/// (<see cref="BatchWriter{TRow}"/>), so reading and converting overlap with writing.
 /// </summary>
 public sealed class ImportPipeline<TRow>(IRowConverter<TRow> converter, ImportSettings settings)
     where TRow : class
@@ -28,6 +29,7 @@ public sealed class ImportPipeline<TRow>(IRowConverter<TRow> converter, ImportSe
         var noteCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         long read = 0;
         using var sink = openSink();
+        using var writer = new BatchWriter<TRow>(sink);
         foreach (var record in reader.Read())
         {
             read++;
@@ -58,7 +60,7 @@ public sealed class ImportPipeline<TRow>(IRowConverter<TRow> converter, ImportSe
             }
             else if (request.KeepValid || rejected.Count == 0)
             {
-                sink.Add(row);
+                writer.Add(row);
             }
 
             if ((read & 0x3FFF) == 0)
@@ -68,6 +70,7 @@ public sealed class ImportPipeline<TRow>(IRowConverter<TRow> converter, ImportSe
             }
         }
 
+        writer.Finish();
         progress?.Report((reader.Progress.Done, reader.Progress.Total, read));
         notes.AddRange(noteCounts.Select(kv => kv.Value == 1 ? kv.Key : $"{kv.Key} (and {kv.Value - 1} more like it)"));
         if (mapping.UnusedColumns.Count > 0)

@@ -231,8 +231,10 @@ public sealed class RecordContext
                 return null;
             }
         }
-        else if (!projected.IsValid)
+        else if (projected is not Point && !projected.IsValid)
         {
+            // A point with finite coordinates (checked above) is always valid; the check costs a
+            // topology pass, so it is kept for lines.
             Fail(field, "is not a valid geometry");
             return null;
         }
@@ -246,9 +248,10 @@ public sealed class RecordContext
         return projected;
     }
 
-    // A polygon is repaired only when the repair is unambiguous: the fixed polygon covers exactly the
-    // area the rings enclose (unclosed rings, repeated points, a hole touching its shell, overlapping
-    // parts of a multipolygon). A self-crossing ring (a bow-tie) has no single reading: rejected.
+    // A polygon is repaired only when the repair is unambiguous: the parts of a multipolygon are each
+    // valid but overlap or touch along an edge (their union is meant), or a polygon's rings enclose
+    // exactly the area the fixed polygon covers (repeated points, a collapsed spike). A self-crossing
+    // ring (a bow-tie) has no single reading: rejected.
     private Geometry? RepairPolygon(string field, Geometry polygon)
     {
         if (polygon.IsValid)
@@ -257,19 +260,28 @@ public sealed class RecordContext
         }
 
         var reason = new NetTopologySuite.Operation.Valid.IsValidOp(polygon).ValidationError;
-        var fixedGeometry = GeometryFixer.Fix(polygon);
-        var ringArea = polygon is Polygon p ? RingArea(p) : ((MultiPolygon)polygon).Geometries.Cast<Polygon>().Sum(RingArea);
-        var selfCrossing = reason?.ErrorType is NetTopologySuite.Operation.Valid.TopologyValidationErrors.SelfIntersection
-            or NetTopologySuite.Operation.Valid.TopologyValidationErrors.RingSelfIntersection;
-        if (fixedGeometry.IsEmpty || selfCrossing || Math.Abs(fixedGeometry.Area - ringArea) > 1e-6 * Math.Max(1, ringArea) && polygon is Polygon)
+        Geometry? repaired = null;
+        if (polygon is MultiPolygon multi && multi.Geometries.All(p => p.IsValid))
+        {
+            repaired = NetTopologySuite.Operation.Union.UnaryUnionOp.Union((Geometry)multi);
+        }
+        else if (polygon is Polygon single && reason?.ErrorType is not (NetTopologySuite.Operation.Valid.TopologyValidationErrors.SelfIntersection
+                     or NetTopologySuite.Operation.Valid.TopologyValidationErrors.RingSelfIntersection))
+        {
+            var fixedGeometry = GeometryFixer.Fix(single);
+            var ringArea = RingArea(single);
+            repaired = !fixedGeometry.IsEmpty && Math.Abs(fixedGeometry.Area - ringArea) <= 1e-6 * Math.Max(1, ringArea) ? fixedGeometry : null;
+        }
+
+        if (repaired is null || repaired.IsEmpty || !repaired.IsValid)
         {
             Fail(field, $"is not a valid polygon ({reason?.Message} at {reason?.Coordinate}) and has no unambiguous repair");
             return null;
         }
 
-        Notes.Add($"{Label(field)}: repaired an invalid polygon ({reason?.Message}); the area is unchanged");
-        fixedGeometry.SRID = polygon.SRID;
-        return fixedGeometry;
+        Notes.Add($"{Label(field)}: repaired an invalid polygon ({reason?.Message}) without changing the area it covers");
+        repaired.SRID = polygon.SRID;
+        return repaired;
     }
 
     private static double RingArea(Polygon p) =>

@@ -26,6 +26,17 @@ public static partial class StockholmTime
     {
         utc = default;
         error = null;
+        if (TryParseCommon(text.AsSpan().Trim(), out var fast, out var fastOffset))
+        {
+            if (fastOffset is { } offset)
+            {
+                utc = new DateTimeOffset(fast, offset).ToUniversalTime();
+                return Outcome.Ok;
+            }
+
+            return FromLocal(fast, text, out utc, out error);
+        }
+
         var m = IsoPattern().Match(text.Trim());
         if (!m.Success)
         {
@@ -81,6 +92,15 @@ public static partial class StockholmTime
         error = null;
         utc = default;
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+
+        // Stockholm's clocks change on whole hours, so every local hour has one answer: cache it.
+        var hourKey = local.Ticks / TimeSpan.TicksPerHour;
+        if (OffsetOfLocalHour.TryGetValue(hourKey, out var cached))
+        {
+            utc = new DateTimeOffset(local, cached).ToUniversalTime();
+            return Outcome.Ok;
+        }
+
         if (Zone.IsInvalidTime(local))
         {
             error = $"'{textForErrors}' does not exist in Europe/Stockholm (the clocks skip that hour for daylight saving); give the UTC offset";
@@ -95,8 +115,109 @@ public static partial class StockholmTime
             return Outcome.AmbiguousTookFirst;
         }
 
-        utc = new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+        var offsetOfHour = Zone.GetUtcOffset(local);
+        if (OffsetOfLocalHour.Count < 1_000_000)
+        {
+            OffsetOfLocalHour[hourKey] = offsetOfHour;
+        }
+
+        utc = new DateTimeOffset(local, offsetOfHour).ToUniversalTime();
         return Outcome.Ok;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<long, TimeSpan> OffsetOfLocalHour = new();
+
+    // The shapes nearly every file uses, read without a regex: yyyy-MM-dd, then T or space and
+    // HH:mm[:ss[.f…]], then nothing, Z, or ±hh:mm. Anything else goes to the general pattern.
+    private static bool TryParseCommon(ReadOnlySpan<char> s, out DateTime local, out TimeSpan? offset)
+    {
+        local = default;
+        offset = null;
+        if (s.Length < 10 || s[4] != '-' || s[7] != '-' ||
+            !Digits(s, 0, 4, out var y) || !Digits(s, 5, 2, out var mo) || !Digits(s, 8, 2, out var d))
+        {
+            return false;
+        }
+
+        int h = 0, mi = 0, sec = 0;
+        long ticks = 0;
+        var i = 10;
+        if (s.Length > 10)
+        {
+            if ((s[10] != 'T' && s[10] != ' ') || s.Length < 16 || s[13] != ':' ||
+                !Digits(s, 11, 2, out h) || !Digits(s, 14, 2, out mi))
+            {
+                return false;
+            }
+
+            i = 16;
+            if (i < s.Length && s[i] == ':')
+            {
+                if (s.Length < 19 || !Digits(s, 17, 2, out sec))
+                {
+                    return false;
+                }
+
+                i = 19;
+                if (i < s.Length && s[i] == '.')
+                {
+                    var start = ++i;
+                    var scale = TimeSpan.TicksPerSecond;
+                    while (i < s.Length && char.IsAsciiDigit(s[i]))
+                    {
+                        scale /= 10;
+                        ticks += (s[i] - '0') * scale;
+                        i++;
+                    }
+
+                    if (i == start)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        if (i < s.Length)
+        {
+            if (s[i] == 'Z' && i == s.Length - 1)
+            {
+                offset = TimeSpan.Zero;
+            }
+            else if ((s[i] == '+' || s[i] == '-') && s.Length - i == 6 && s[i + 3] == ':' &&
+                     Digits(s, i + 1, 2, out var oh) && Digits(s, i + 4, 2, out var om) && oh <= 14 && om <= 59)
+            {
+                offset = new TimeSpan(oh, om, 0) * (s[i] == '-' ? -1 : 1);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(Math.Max(1, y), mo) || h > 23 || mi > 59 || sec > 59 || y < 1)
+        {
+            return false; // the general path reports it
+        }
+
+        local = new DateTime(y, mo, d, h, mi, sec, DateTimeKind.Unspecified).AddTicks(ticks);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> s, int start, int count, out int value)
+    {
+        value = 0;
+        for (var k = start; k < start + count; k++)
+        {
+            if (!char.IsAsciiDigit(s[k]))
+            {
+                return false;
+            }
+
+            value = value * 10 + (s[k] - '0');
+        }
+
+        return true;
     }
 
     /// <summary>The instant as Stockholm local time with its offset, e.g. 2024-03-01T21:30:00+01:00.</summary>

@@ -26,5 +26,5 @@ public sealed class ImportService(string connectionString, ImportSettings settin
 
     private ImportResult Run<TRow>(ImportRequest request, IRecordReader reader, IRowConverter<TRow> converter, TableSpec<TRow> spec, IProgress<(long Done, long? Total, long Rows)>? progress)
         where TRow : class =>
-        new ImportPipeline<TRow>(converter, settings).Run(request, reader, () => new CopySink<TRow>(connectionString, spec), progress);
+        new ImportPipeline<TRow>(converter, settings).Run(request, reader, () => new CopySink<TRow>(connectionString, spec, request.SourceName), progress);
 }

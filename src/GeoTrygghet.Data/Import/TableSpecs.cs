@@ -11,7 +11,7 @@ internal static class TableSpecs
 {
     private static readonly WKBWriter Wkb = new(ByteOrder.LittleEndian, handleSRID: false, emitZ: false);
 
-    public static TableSpec<IncidentRow> Incidents(int srid) => new(
+    public static TableSpec<IncidentRow> Incidents(int srid) => Spec<IncidentRow>(
         "incidents",
         [
             Text<IncidentRow>("source", r => r.Source),
@@ -28,9 +28,11 @@ internal static class TableSpecs
         ],
         Same("source", "external_id", "crime_code", "category", "category_group", "time_from", "time_to")
             .Append(("geom", PointSql(srid)))
-            .Concat(Same("accuracy_m", "location_name")).ToList());
+            .Concat(Same("accuracy_m", "location_name")).ToList(),
+        r => r.Geom,
+        srid);
 
-    public static TableSpec<ReportRow> Reports(int srid) => new(
+    public static TableSpec<ReportRow> Reports(int srid) => Spec<ReportRow>(
         "reports",
         [
             Text<ReportRow>("source", r => r.Source),
@@ -45,9 +47,11 @@ internal static class TableSpecs
             Double<ReportRow>("y", r => r.Geom.Y),
         ],
         Same("source", "external_id", "kind", "category", "reporter_role", "text", "time_from", "time_to")
-            .Append(("geom", PointSql(srid))).ToList());
+            .Append(("geom", PointSql(srid))).ToList(),
+        r => r.Geom,
+        srid);
 
-    public static TableSpec<LightRow> Lights(int srid) => new(
+    public static TableSpec<LightRow> Lights(int srid) => Spec<LightRow>(
         "street_lights",
         [
             Text<LightRow>("source", r => r.Source),
@@ -55,17 +59,19 @@ internal static class TableSpecs
             Double<LightRow>("x", r => r.Geom.X),
             Double<LightRow>("y", r => r.Geom.Y),
             Text<LightRow>("status", r => r.Status),
-            Text<LightRow>("status_changes", r => JsonSerializer.Serialize(r.StatusChanges.Select(c => new { date = c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status = c.Status }))),
+            StagedColumn<LightRow>.Of("status_changes", "jsonb", NpgsqlDbType.Jsonb, StatusJson),
             Text<LightRow>("lamp_type", r => r.LampType),
             Double<LightRow>("lumen", r => r.Lumen),
             Double<LightRow>("watt", r => r.Watt),
             Double<LightRow>("height_m", r => r.HeightM),
-            new StagedColumn<LightRow>("installed_on", "date", NpgsqlDbType.Date, r => r.InstalledOn),
+            StagedColumn<LightRow>.OfValue("installed_on", "date", NpgsqlDbType.Date, r => r.InstalledOn),
         ],
-        Same("source", "external_id").Append(("geom", PointSql(srid))).Append(("status", "status")).Append(("status_changes", "status_changes::jsonb"))
-            .Concat(Same("lamp_type", "lumen", "watt", "height_m", "installed_on")).ToList());
+        Same("source", "external_id").Append(("geom", PointSql(srid))).Append(("status", "status")).Append(("status_changes", "status_changes"))
+            .Concat(Same("lamp_type", "lumen", "watt", "height_m", "installed_on")).ToList(),
+        r => r.Geom,
+        srid);
 
-    public static TableSpec<CameraRow> Cameras(int srid) => new(
+    public static TableSpec<CameraRow> Cameras(int srid) => Spec<CameraRow>(
         "cameras",
         [
             Text<CameraRow>("source", r => r.Source),
@@ -75,55 +81,100 @@ internal static class TableSpecs
             Double<CameraRow>("direction_deg", r => r.DirectionDeg),
             Double<CameraRow>("fov_deg", r => r.FovDeg),
             Double<CameraRow>("range_m", r => r.RangeM),
-            new StagedColumn<CameraRow>("hours_start", "time", NpgsqlDbType.Time, r => r.HoursStart),
-            new StagedColumn<CameraRow>("hours_end", "time", NpgsqlDbType.Time, r => r.HoursEnd),
+            StagedColumn<CameraRow>.OfValue("hours_start", "time", NpgsqlDbType.Time, r => r.HoursStart),
+            StagedColumn<CameraRow>.OfValue("hours_end", "time", NpgsqlDbType.Time, r => r.HoursEnd),
             Text<CameraRow>("owner", r => r.Owner),
             Text<CameraRow>("permit_ref", r => r.PermitRef),
-            new StagedColumn<CameraRow>("installed_on", "date", NpgsqlDbType.Date, r => r.InstalledOn),
+            StagedColumn<CameraRow>.OfValue("installed_on", "date", NpgsqlDbType.Date, r => r.InstalledOn),
         ],
         Same("source", "external_id").Append(("geom", PointSql(srid)))
-            .Concat(Same("direction_deg", "fov_deg", "range_m", "hours_start", "hours_end", "owner", "permit_ref", "installed_on")).ToList());
+            .Concat(Same("direction_deg", "fov_deg", "range_m", "hours_start", "hours_end", "owner", "permit_ref", "installed_on")).ToList(),
+        r => r.Geom,
+        srid);
 
-    public static TableSpec<MeasureRow> Measures(int srid) => new(
+    public static TableSpec<MeasureRow> Measures(int srid) => Spec<MeasureRow>(
         "measures",
         [
             Text<MeasureRow>("source", r => r.Source),
             Text<MeasureRow>("external_id", r => r.ExternalId),
             Text<MeasureRow>("type", r => r.Type),
-            new StagedColumn<MeasureRow>("geom_wkb", "bytea", NpgsqlDbType.Bytea, r => Wkb.Write(r.Geom)),
-            new StagedColumn<MeasureRow>("start_date", "date", NpgsqlDbType.Date, r => r.StartDate),
-            new StagedColumn<MeasureRow>("end_date", "date", NpgsqlDbType.Date, r => r.EndDate),
+            StagedColumn<MeasureRow>.Of("geom_wkb", "bytea", NpgsqlDbType.Bytea, r => Wkb.Write(r.Geom)),
+            StagedColumn<MeasureRow>.OfValue("start_date", "date", NpgsqlDbType.Date, r => (DateOnly?)r.StartDate),
+            StagedColumn<MeasureRow>.OfValue("end_date", "date", NpgsqlDbType.Date, r => r.EndDate),
             Text<MeasureRow>("description", r => r.Description),
-            new StagedColumn<MeasureRow>("assets", "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, r => r.Assets.ToArray()),
+            StagedColumn<MeasureRow>.Of("assets", "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, r => r.Assets.ToArray()),
         ],
         Same("source", "external_id", "type").Append(("geom", WkbSql(srid)))
-            .Concat(Same("start_date", "end_date", "description", "assets")).ToList());
+            .Concat(Same("start_date", "end_date", "description", "assets")).ToList(),
+        r => r.Geom,
+        srid);
 
-    public static TableSpec<AreaRow> Areas(int srid) => new(
+    public static TableSpec<AreaRow> Areas(int srid) => Spec<AreaRow>(
         "areas",
         [
             Text<AreaRow>("source", r => r.Source),
             Text<AreaRow>("external_id", r => r.ExternalId),
             Text<AreaRow>("kind", r => r.Kind),
             Text<AreaRow>("name", r => r.Name),
-            new StagedColumn<AreaRow>("year", "integer", NpgsqlDbType.Integer, r => r.Year),
-            new StagedColumn<AreaRow>("geom_wkb", "bytea", NpgsqlDbType.Bytea, r => Wkb.Write(r.Geom)),
+            StagedColumn<AreaRow>.OfValue("year", "integer", NpgsqlDbType.Integer, r => r.Year),
+            StagedColumn<AreaRow>.Of("geom_wkb", "bytea", NpgsqlDbType.Bytea, r => Wkb.Write(r.Geom)),
             Double<AreaRow>("safety_score", r => r.SafetyScore),
-            new StagedColumn<AreaRow>("respondents", "integer", NpgsqlDbType.Integer, r => r.Respondents),
+            StagedColumn<AreaRow>.OfValue("respondents", "integer", NpgsqlDbType.Integer, r => r.Respondents),
         ],
         Same("source", "external_id", "kind", "name", "year").Append(("geom", WkbSql(srid)))
-            .Concat(Same("safety_score", "respondents")).ToList());
+            .Concat(Same("safety_score", "respondents")).ToList(),
+        r => r.Geom,
+        srid);
 
-    public static TableSpec<BasemapRow> Basemap(int srid) => new(
+    public static TableSpec<BasemapRow> Basemap(int srid) => Spec<BasemapRow>(
         "basemap_features",
         [
             Text<BasemapRow>("source", r => r.Source),
             Text<BasemapRow>("external_id", r => r.ExternalId),
             Text<BasemapRow>("kind", r => r.Kind),
             Text<BasemapRow>("name", r => r.Name),
-            new StagedColumn<BasemapRow>("geom_wkb", "bytea", NpgsqlDbType.Bytea, r => Wkb.Write(r.Geom)),
+            StagedColumn<BasemapRow>.Of("geom_wkb", "bytea", NpgsqlDbType.Bytea, r => Wkb.Write(r.Geom)),
         ],
-        Same("source", "external_id", "kind", "name").Append(("geom", WkbSql(srid))).ToList());
+        Same("source", "external_id", "kind", "name").Append(("geom", WkbSql(srid))).ToList(),
+        r => r.Geom,
+        srid);
+
+    /// <summary>
+    /// The staged columns as table columns: x/y and WKB become one <c>geom</c> (EWKB with the SRID).
+    /// </summary>
+    private static List<StagedColumn<T>> DirectOf<T>(IReadOnlyList<StagedColumn<T>> staged, Func<T, NetTopologySuite.Geometries.Geometry> geometry, int srid)
+    {
+        // Binary COPY hands the bytes to geometry_recv, which reads EWKB.
+        var ewkb = new WKBWriter(ByteOrder.LittleEndian, handleSRID: true, emitZ: false);
+        var list = new List<StagedColumn<T>>();
+        foreach (var c in staged)
+        {
+            switch (c.Name)
+            {
+                case "x" or "geom_wkb":
+                    list.Add(StagedColumn<T>.Of("geom", "geometry", NpgsqlDbType.Bytea, r =>
+                    {
+                        var g = geometry(r);
+                        g.SRID = srid;
+                        return ewkb.Write(g);
+                    }));
+                    break;
+                case "y":
+                    break;
+                default:
+                    list.Add(c);
+                    break;
+            }
+        }
+
+        return list;
+    }
+
+    private static TableSpec<T> Spec<T>(string table, IReadOnlyList<StagedColumn<T>> staged, IReadOnlyList<(string, string)> targets, Func<T, NetTopologySuite.Geometries.Geometry> geometry, int srid) =>
+        new(table, staged, targets, DirectOf(staged, geometry, srid));
+
+    private static string StatusJson(LightRow r) =>
+        JsonSerializer.Serialize(r.StatusChanges.Select(c => new { date = c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), status = c.Status }));
 
     private static string PointSql(int srid) => string.Create(CultureInfo.InvariantCulture, $"ST_SetSRID(ST_MakePoint(x, y), {srid})");
 
@@ -131,9 +182,9 @@ internal static class TableSpecs
 
     private static IEnumerable<(string Column, string Expression)> Same(params string[] columns) => columns.Select(c => (c, c));
 
-    private static StagedColumn<T> Text<T>(string name, Func<T, string?> value) => new(name, "text", NpgsqlDbType.Text, r => value(r));
+    private static StagedColumn<T> Text<T>(string name, Func<T, string?> value) => StagedColumn<T>.Of(name, "text", NpgsqlDbType.Text, value);
 
-    private static StagedColumn<T> Double<T>(string name, Func<T, double?> value) => new(name, "double precision", NpgsqlDbType.Double, r => value(r));
+    private static StagedColumn<T> Double<T>(string name, Func<T, double?> value) => StagedColumn<T>.OfValue(name, "double precision", NpgsqlDbType.Double, value);
 
-    private static StagedColumn<T> Time<T>(string name, Func<T, DateTimeOffset?> value) => new(name, "timestamptz", NpgsqlDbType.TimestampTz, r => value(r));
+    private static StagedColumn<T> Time<T>(string name, Func<T, DateTimeOffset?> value) => StagedColumn<T>.OfValue(name, "timestamptz", NpgsqlDbType.TimestampTz, value);
 }

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Import benchmark (issue: foundation): 1,000,000 incidents from CSV with `gt import` against the
+# peer, `psql \copy` of the same CSV into a plain table, on the same database in the same run.
+# Usage: bench/import-bench.sh [rows] [repeats]. Needs ./gt db up (or GEOTRYGGHET_DB). Prints a
+# Markdown table to paste into bench/BASELINE.md.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rows="${1:-1000000}"
+repeats="${2:-3}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+admin="${GEOTRYGGHET_DB:-$("$root/gt" db up 2>/dev/null)}"
+to_libpq() { echo "$1" | tr ';' '\n' | sed -E 's/^Host=/host=/I; s/^Port=/port=/I; s/^Database=/dbname=/I; s/^Username=/user=/I; s/^Password=/password=/I' | grep -E '^(host|port|dbname|user|password)=' | tr '\n' ' '; }
+admin_pq="$(to_libpq "$admin")"
+bench_db=gt_bench
+psql "$admin_pq" -qAt -c "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)" -c "CREATE DATABASE $bench_db" >/dev/null
+bench_cs="$(echo "$admin" | sed -E "s/Database=[^;]*/Database=$bench_db/I")"
+bench_pq="$(to_libpq "$bench_cs")"
+GEOTRYGGHET_DB="$bench_cs" "$root/gt" db up >/dev/null 2>&1
+
+csv="$work/incidents.csv"
+echo "Writing $rows incidents to $csv …" >&2
+awk -v n="$rows" 'BEGIN {
+  srand(1983); print "id,x,y,time_from,time_to,category,crime_code,accuracy";
+  split("Misshandel,Stöld,Skadegörelse,Inbrott,Rån,Narkotikabrott,Ordningsstörning", cats, ",");
+  for (i = 1; i <= n; i++) {
+    m = 1 + int(rand() * 12); d = 1 + int(rand() * 28); h = int(rand() * 24); mi = int(rand() * 60);
+    off = (m >= 4 && m <= 10) ? "+02:00" : "+01:00";
+    t = sprintf("2024-%02d-%02dT%02d:%02d:00%s", m, d, h, mi, off);
+    t2 = (i % 5 == 0) ? sprintf("2024-%02d-%02dT%02d:%02d:00%s", m, d, (h < 22 ? h + 2 : h), mi, off) : "";
+    printf "B%07d,%.2f,%.2f,%s,%s,%s,%04d,%d\n", i, 553000 + rand() * 6000, 6594000 + rand() * 6000, t, t2, cats[1 + i % 7], 300 + i % 90, i % 50;
+  }
+}' > "$csv"
+ls -l "$csv" >&2
+
+psql_times=(); gt_times=()
+for r in $(seq 1 "$repeats"); do
+  psql "$bench_pq" -qAt -c "DROP TABLE IF EXISTS plain_incidents" -c "CREATE TABLE plain_incidents (id text, x double precision, y double precision, time_from timestamptz, time_to timestamptz, category text, crime_code text, accuracy double precision)" >/dev/null
+  s=$(date +%s.%N); psql "$bench_pq" -qAt -c "\\copy plain_incidents FROM '$csv' WITH (FORMAT csv, HEADER true)" >/dev/null; e=$(date +%s.%N)
+  psql_times+=("$(echo "$e - $s" | bc)")
+  psql "$bench_pq" -qAt -c "TRUNCATE incidents" -c "CHECKPOINT" >/dev/null
+  s=$(date +%s.%N); GEOTRYGGHET_DB="$bench_cs" "$root/gt" import incidents "$csv" --source bench --quiet >/dev/null; e=$(date +%s.%N)
+  gt_times+=("$(echo "$e - $s" | bc)")
+  echo "run $r: psql \\copy ${psql_times[-1]} s, gt import ${gt_times[-1]} s" >&2
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+mp=$(median "${psql_times[@]}"); mg=$(median "${gt_times[@]}")
+count=$(psql "$bench_pq" -qAt -c "SELECT count(*) FROM incidents")
+echo "| rows | psql \\copy (plain table) s | gt import (validated, reprojected, indexed, upsert) s | ratio |"
+echo "|---:|---:|---:|---:|"
+printf '| %s | %.2f | %.2f | %.2f |\n' "$count" "$mp" "$mg" "$(echo "$mg / $mp" | bc -l)"
+psql "$admin_pq" -qAt -c "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)" >/dev/null

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using GeoTrygghet.Core.Demo;
+using GeoTrygghet.Core.Domain;
+using GeoTrygghet.Core.Import;
+using GeoTrygghet.Data;
+
+namespace GeoTrygghet.Cli.Commands;
+
+/// <summary><c>gt demo</c>: load the synthetic demo town; <c>gt demo generate</c>: write its files.</summary>
+internal static class DemoCommands
+{
+    /// <summary>The demo files in import order: areas and assets before the events that refer to them.</summary>
+    public static readonly IReadOnlyList<(ImportKind Kind, string File)> Files =
+    [
+        (ImportKind.Basemap, "basemap.geojson"),
+        (ImportKind.Areas, "areas.geojson"),
+        (ImportKind.Lights, "lights.csv"),
+        (ImportKind.Cameras, "cameras.csv"),
+        (ImportKind.Measures, "measures.geojson"),
+        (ImportKind.Incidents, "incidents.csv"),
+        (ImportKind.Reports, "reports.csv"),
+    ];
+
+    public static string DemoFolder => Path.Combine(ProjectPaths.Root, "data", "demo");
+
+    public static Command Create()
+    {
+        var demo = new Command("demo", "Start the database if needed and load the synthetic demo town from data/demo/ (safe to run again).");
+        demo.SetAction(_ => CliRun.Guard(() => Seed(Console.Out, Console.Error)));
+
+        var output = new Option<string>("--out") { Description = "folder to write to", DefaultValueFactory = _ => DemoFolder };
+        var seed = new Option<int>("--seed") { Description = "random seed; the same seed gives the same files", DefaultValueFactory = _ => new DemoTownOptions().Seed };
+        var incidents = new Option<int?>("--incidents") { Description = "number of incidents (default: three realistic years, a few thousand); e.g. 1000000 for benchmarks" };
+        var generate = new Command("generate", "Write the demo town's files (deterministic for a seed).") { output, seed, incidents };
+        generate.SetAction(parse => CliRun.Guard(() =>
+        {
+            var folder = parse.GetValue(output)!;
+            Directory.CreateDirectory(folder);
+            var options = new DemoTownOptions { Seed = parse.GetValue(seed), IncidentCount = parse.GetValue(incidents) };
+            var summary = DemoTownGenerator.Write(folder, options);
+            Console.WriteLine($"Wrote the demo town to {folder}: {summary}");
+            return CliRun.Ok;
+        }));
+        demo.Add(generate);
+        return demo;
+    }
+
+    public static int Seed(TextWriter output, TextWriter log)
+    {
+        DbCommands.Up(log);
+        foreach (var (kind, file) in Files)
+        {
+            var path = Path.Combine(DemoFolder, file);
+            var code = ImportCommand.Run(new ImportRequest(kind, path, Source: "demo"), quiet: true, output, log);
+            if (code != CliRun.Ok)
+            {
+                return code;
+            }
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The demo town is loaded. See data/demo/README.md for what it holds and ./gt db status for the counts."));
+        return CliRun.Ok;
+    }
+}

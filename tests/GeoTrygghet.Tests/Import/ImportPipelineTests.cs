@@ -1,0 +1,137 @@
+using GeoTrygghet.Core.Domain;
+using GeoTrygghet.Core.Import;
+using GeoTrygghet.Core.Import.Converters;
+using GeoTrygghet.Core.Import.Readers;
+using NetTopologySuite.Geometries;
+
+namespace GeoTrygghet.Tests.Import;
+
+/// <summary>The pipeline's decisions, row by row, with a sink that only collects what it is given.</summary>
+public sealed class ImportPipelineTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("gt-pipeline-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void After_a_bad_row_nothing_more_reaches_the_sink_nothing_is_committed_and_every_bad_row_is_reported()
+    {
+        var (result, sink) = Run(ImportKind.Incidents, "i.csv",
+            "id,x,y,time_from,category\n1,556000,6597000,2024-01-01T10:00,Stöld\n2,556000,,2024-01-01T10:00,Stöld\n3,556000,6597000,2024-01-01T10:00,Stöld\n4,556000,6597000,yesterday,Stöld\n");
+
+        Assert.False(result.Succeeded);
+        Assert.False(sink.Committed);
+        Assert.Single(sink.Rows);
+        Assert.Equal([2L, 4L], result.Rejected.Select(r => r.Row));
+        Assert.Equal("y", result.Rejected[0].Errors.Single().Field);
+        Assert.Equal("time_from", result.Rejected[1].Errors.Single().Field);
+    }
+
+    [Fact]
+    public void A_bow_tie_polygon_is_rejected_and_overlapping_parts_of_a_multipolygon_are_merged_with_a_note()
+    {
+        var bowTie = "POLYGON((556000 6597000, 556100 6597100, 556100 6597000, 556000 6597100, 556000 6597000))";
+        var touching = "MULTIPOLYGON(((556000 6597000, 556200 6597000, 556200 6597200, 556000 6597200, 556000 6597000)),((556100 6597100, 556300 6597100, 556300 6597300, 556100 6597300, 556100 6597100)))";
+        var (result, sink) = Run(ImportKind.Areas, "a.csv", $"id,name,wkt\nA,Bow tie,\"{bowTie}\"\nB,Overlapping,\"{touching}\"\n", keepValid: true);
+
+        Assert.Equal("A", result.Rejected.Single().Values["id"]);
+        Assert.Contains("no unambiguous repair", result.Rejected.Single().Errors.Single().Reason, StringComparison.Ordinal);
+        var area = Assert.IsType<AreaRow>(Assert.Single(sink.Rows));
+        Assert.True(area.Geom.IsValid);
+        Assert.Equal(new WKTReaderArea(touching).Value, area.Geom.Area, 6);
+        Assert.Contains(result.Notes, n => n.Contains("repaired an invalid polygon", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_point_outside_the_analysis_crs_area_is_rejected_even_when_valid_in_its_own_crs()
+    {
+        // Chicago in WGS 84 is a valid WGS 84 position but not a SWEREF 99 TM one.
+        var (result, _) = Run(ImportKind.Incidents, "c.csv", "id,lon,lat,time_from,category\n1,-87.6277,41.7922,2024-01-01T10:00,Stöld\n");
+
+        Assert.Contains("analysis CRS EPSG:3006", result.Rejected.Single().Errors.Single().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_light_status_must_agree_with_its_last_change_and_defaults_to_it()
+    {
+        var (result, sink) = Run(ImportKind.Lights, "l.csv",
+            "id,x,y,status,status_changes\nL1,556000,6597000,,2024-01-10:out;2024-02-01:working\nL2,556000,6597010,working,2024-01-10:out\nL3,556000,6597020,out,\n", keepValid: true);
+
+        Assert.Equal("L2", result.Rejected.Single().Values["id"]);
+        var rows = sink.Rows.Cast<LightRow>().ToList();
+        Assert.Equal("working", rows[0].Status);
+        Assert.Equal(2, rows[0].StatusChanges.Count);
+        Assert.Equal("out", rows[1].Status);
+    }
+
+    [Fact]
+    public void Reports_need_a_known_category_and_map_Swedish_words()
+    {
+        var (result, sink) = Run(ImportKind.Reports, "r.csv",
+            "id,x,y,time_from,category\nR1,556000,6597000,2024-01-01T10:00,Klotter\nR2,556000,6597000,2024-01-01T10:00,Fågelholk\n", keepValid: true);
+
+        Assert.Equal("graffiti", sink.Rows.Cast<ReportRow>().Single().Category);
+        Assert.Contains("not a report category", result.Rejected.Single().Errors.Single().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_study_area_rejects_points_outside_it()
+    {
+        var factory = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(3006);
+        var square = factory.CreatePolygon([new(555000, 6596000), new(557000, 6596000), new(557000, 6598000), new(555000, 6598000), new(555000, 6596000)]);
+        var settings = ImportSettings.Default with { StudyArea = new StudyArea("kommun", square) };
+        var (result, sink) = Run(ImportKind.Incidents, "s.csv",
+            "id,x,y,time_from,category\n1,556000,6597000,2024-01-01T10:00,Stöld\n2,560000,6597000,2024-01-01T10:00,Stöld\n", keepValid: true, settings: settings);
+
+        Assert.Single(sink.Rows);
+        Assert.Contains("outside the study area 'kommun'", result.Rejected.Single().Errors.Single().Reason, StringComparison.Ordinal);
+    }
+
+    private (ImportResult Result, ListSink Sink) Run(ImportKind kind, string name, string content, bool keepValid = false, ImportSettings? settings = null)
+    {
+        settings ??= ImportSettings.Default;
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, content);
+        var sink = new ListSink();
+        using var reader = new CsvRecordReader(path);
+        var request = new ImportRequest(kind, path, KeepValid: keepValid);
+        var result = kind switch
+        {
+            ImportKind.Incidents => new ImportPipeline<IncidentRow>(new IncidentConverter(settings), settings).Run(request, reader, () => sink.As<IncidentRow>()),
+            ImportKind.Reports => new ImportPipeline<ReportRow>(new ReportConverter(), settings).Run(request, reader, () => sink.As<ReportRow>()),
+            ImportKind.Lights => new ImportPipeline<LightRow>(new LightConverter(), settings).Run(request, reader, () => sink.As<LightRow>()),
+            ImportKind.Areas => new ImportPipeline<AreaRow>(new AreaConverter(), settings).Run(request, reader, () => sink.As<AreaRow>()),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+        return (result, sink);
+    }
+
+    private sealed record WKTReaderArea(string Wkt)
+    {
+        public double Value => new NetTopologySuite.IO.WKTReader().Read(Wkt).Buffer(0).Area;
+    }
+
+    private sealed class ListSink
+    {
+        public List<object> Rows { get; } = [];
+
+        public bool Committed { get; private set; }
+
+        public IImportSink<T> As<T>() => new Typed<T>(this);
+
+        private sealed class Typed<T>(ListSink owner) : IImportSink<T>
+        {
+            public void Add(T row) => owner.Rows.Add(row!);
+
+            public ImportCounts Commit()
+            {
+                owner.Committed = true;
+                return new ImportCounts(owner.Rows.Count, 0, 0);
+            }
+
+            public void Dispose()
+            {
+            }
+        }
+    }
+}
