@@ -22,5 +22,16 @@ internal static class CliRun
             Console.Error.WriteLine($"error: {e.Message}");
             return Failed;
         }
+        catch (Npgsql.NpgsqlException e)
+        {
+            // A database error the command did not expect: say what the server said, not a stack.
+            Console.Error.WriteLine($"error: the database answered: {e.Message}");
+            if (Environment.GetEnvironmentVariable("GEOTRYGGHET_TRACE") == "1")
+            {
+                Console.Error.WriteLine(e);
+            }
+
+            return Failed;
+        }
     }
 }

@@ -38,10 +38,36 @@ public sealed class RecordContext
         Record = record;
         Errors.Clear();
         Notes.Clear();
-        if (record.Values.TryGetValue("__error", out var readError) && readError is not null)
+        if (record.Values.TryGetValue(RowValues.ErrorKey, out var readError) && readError is not null)
         {
             Errors.Add(new RowError("(record)", readError));
         }
+    }
+
+    // With array-backed values the column's position is looked up once per field, not per row.
+    private readonly Dictionary<string, int> _positionOfField = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, int>? _positionsFor;
+
+    private string? Raw(string field, string column)
+    {
+        if (Record.Values is not RowValues row)
+        {
+            return Record.Values.GetValueOrDefault(column);
+        }
+
+        if (!ReferenceEquals(_positionsFor, row.Index))
+        {
+            _positionOfField.Clear();
+            _positionsFor = row.Index;
+        }
+
+        if (!_positionOfField.TryGetValue(field, out var position))
+        {
+            position = row.Index.TryGetValue(column, out var p) ? p : -1;
+            _positionOfField[field] = position;
+        }
+
+        return position < 0 ? null : row.At(position);
     }
 
     public string Label(string field) =>
@@ -52,7 +78,7 @@ public sealed class RecordContext
     public string? Text(string field, bool required = false)
     {
         var column = _mapping.ColumnFor(field);
-        var value = column is null ? null : Record.Values.GetValueOrDefault(column)?.Trim();
+        var value = column is null ? null : Raw(field, column)?.Trim();
         if (string.IsNullOrEmpty(value))
         {
             if (required)

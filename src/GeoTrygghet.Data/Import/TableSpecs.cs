@@ -146,6 +146,7 @@ internal static class TableSpecs
     {
         // Binary COPY hands the bytes to geometry_recv, which reads EWKB.
         var ewkb = new WKBWriter(ByteOrder.LittleEndian, handleSRID: true, emitZ: false);
+        var points = new PointEwkb(srid);
         var list = new List<StagedColumn<T>>();
         foreach (var c in staged)
         {
@@ -155,6 +156,11 @@ internal static class TableSpecs
                     list.Add(StagedColumn<T>.Of("geom", "geometry", NpgsqlDbType.Bytea, r =>
                     {
                         var g = geometry(r);
+                        if (g is NetTopologySuite.Geometries.Point p)
+                        {
+                            return points.Write(p);
+                        }
+
                         g.SRID = srid;
                         return ewkb.Write(g);
                     }));

@@ -60,8 +60,23 @@ public static class SchemaManager
             RequireVersion(installed, "installed in the database");
         }
 
-        using var db = new GeoTrygghetDbContext(GeoTrygghetDbContext.Options(connectionString));
-        var pending = db.Database.GetPendingMigrations().ToList();
+        // Every command runs this check, so it reads the migration history with one query instead of
+        // building the EF Core model (which costs most of a second).
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        using (var conn = Open(connectionString))
+        {
+            if (Scalar<string>(conn, "SELECT to_regclass('\"__EFMigrationsHistory\"')::text") is not null)
+            {
+                using var cmd = new NpgsqlCommand("SELECT migration_id FROM \"__EFMigrationsHistory\"", conn);
+                using var reader = cmd.ExecuteReader();
+                while (reader.Read())
+                {
+                    applied.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        var pending = KnownMigrations.Where(m => !applied.Contains(m)).ToList();
         if (pending.Count > 0)
         {
             throw new DatabaseException($"The database {Describe(connectionString)} does not have the GeoTrygghet schema (missing: {string.Join(", ", pending)}); run ./gt db up to apply it.");
@@ -69,6 +84,13 @@ public static class SchemaManager
 
         CheckSrid(connectionString);
     }
+
+    /// <summary>The ids of the migrations in this build, oldest first.</summary>
+    public static IReadOnlyList<string> KnownMigrations { get; } = typeof(SchemaManager).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(Microsoft.EntityFrameworkCore.Migrations.Migration)))
+        .Select(t => t.GetCustomAttributes(typeof(Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute), false).OfType<Microsoft.EntityFrameworkCore.Migrations.MigrationAttribute>().Single().Id)
+        .Order(StringComparer.Ordinal)
+        .ToList();
 
     public static IReadOnlyList<(string Table, long Rows)> Counts(string connectionString)
     {

@@ -12,6 +12,7 @@ public sealed class CsvRecordReader : IRecordReader
 {
     private readonly FileStream _stream;
     private readonly StreamReader _reader;
+    private readonly Dictionary<string, int> _index = null!;
     private long _line = 1;
 
     public CsvRecordReader(string path, char? delimiter = null)
@@ -25,6 +26,7 @@ public sealed class CsvRecordReader : IRecordReader
         var pos = 0;
         ParseFields(header, ref pos, columns, allowContinuation: false);
         Columns = columns.Select(c => c.Trim()).ToArray();
+        _index = Columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.OrdinalIgnoreCase);
         var duplicate = Columns.GroupBy(c => c, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -81,17 +83,16 @@ public sealed class CsvRecordReader : IRecordReader
             var pos = 0;
             ParseFields(line, ref pos, fields, allowContinuation: true);
             row++;
-            var values = new Dictionary<string, string?>(Columns.Count, StringComparer.OrdinalIgnoreCase);
-            if (fields.Count != Columns.Count)
+            var error = fields.Count != Columns.Count
+                ? $"has {fields.Count} fields but the header has {Columns.Count}"
+                : null;
+            var array = new string?[Columns.Count];
+            for (var i = 0; i < Columns.Count && i < fields.Count; i++)
             {
-                values["__error"] = $"has {fields.Count} fields but the header has {Columns.Count}";
+                array[i] = fields[i];
             }
 
-            for (var i = 0; i < Columns.Count; i++)
-            {
-                values[Columns[i]] = i < fields.Count ? fields[i] : null;
-            }
-
+            var values = new RowValues(_index, array, error);
             yield return new SourceRecord(row, $"line {startLine}", values, null);
         }
     }

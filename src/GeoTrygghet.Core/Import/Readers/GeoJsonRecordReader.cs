@@ -87,7 +87,7 @@ public sealed class GeoJsonRecordReader : IRecordReader
                 }
                 catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
                 {
-                    values["__error"] = $"has a geometry that cannot be read: {e.Message}";
+                    values[RowValues.ErrorKey] = $"has a geometry that cannot be read: {e.Message}";
                 }
             }
 

@@ -110,7 +110,7 @@ public sealed class GeoPackageRecordReader : IRecordReader
                         }
                         catch (Exception e) when (e is ParseException or ArgumentException or InvalidOperationException or IOException)
                         {
-                            values["__error"] = $"has a geometry that cannot be read: {e.Message}";
+                            values[RowValues.ErrorKey] = $"has a geometry that cannot be read: {e.Message}";
                         }
                     }
 

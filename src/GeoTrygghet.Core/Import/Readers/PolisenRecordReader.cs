@@ -62,7 +62,7 @@ public sealed partial class PolisenRecordReader : IRecordReader
             var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             if (e.ValueKind != JsonValueKind.Object)
             {
-                values["__error"] = "is not a JSON object";
+                values[RowValues.ErrorKey] = "is not a JSON object";
                 yield return new SourceRecord(i + 1, $"event {i + 1}", values, null);
                 continue;
             }
@@ -85,7 +85,7 @@ public sealed partial class PolisenRecordReader : IRecordReader
                 }
                 else if (gps is not null)
                 {
-                    values["__error"] = $"has location.gps '{gps}', expected \"lat,lon\"";
+                    values[RowValues.ErrorKey] = $"has location.gps '{gps}', expected \"lat,lon\"";
                 }
             }
 
