@@ -12,7 +12,7 @@ public sealed class CsvRecordReader : IRecordReader
 {
     private readonly FileStream _stream;
     private readonly StreamReader _reader;
-    private readonly Dictionary<string, int> _index = null!;
+    private readonly Dictionary<string, int> _index;
     private long _line = 1;
 
     public CsvRecordReader(string path, char? delimiter = null)
@@ -26,7 +26,6 @@ public sealed class CsvRecordReader : IRecordReader
         var pos = 0;
         ParseFields(header, ref pos, columns, allowContinuation: false);
         Columns = columns.Select(c => c.Trim()).ToArray();
-        _index = Columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.OrdinalIgnoreCase);
         var duplicate = Columns.GroupBy(c => c, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -37,6 +36,8 @@ public sealed class CsvRecordReader : IRecordReader
         {
             throw new ImportFormatException(path, "the header has an empty column name");
         }
+
+        _index = Columns.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.OrdinalIgnoreCase);
     }
 
     public string Path { get; }
