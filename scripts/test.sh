@@ -29,7 +29,14 @@ export GEOTRYGGHET_TEST_DB
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test "$root/GeoTrygghet.sln" -c Release --nologo "$@" 2>&1 | tee "$log"
+# Tests that read the real open data beside the checkout (../shared/data) carry Trait Data=Shared;
+# a checkout without it runs the rest and says so.
+filter=()
+if [ ! -d "$root/../shared/data" ]; then
+  echo "note: $root/../shared/data is missing: the tests with [Trait(\"Data\", \"Shared\")] are left out of this run" >&2
+  filter=(--filter "Data!=Shared")
+fi
+dotnet test "$root/GeoTrygghet.sln" -c Release --nologo "${filter[@]}" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 # One closing line for the whole run: the sum over the test projects.

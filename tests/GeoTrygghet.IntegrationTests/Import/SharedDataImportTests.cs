@@ -3,6 +3,7 @@ using GeoTrygghet.IntegrationTests.Support;
 namespace GeoTrygghet.IntegrationTests.Import;
 
 /// <summary>Imports of the real open data in ../shared/data (police notices, SCB boundaries).</summary>
+[Trait("Data", "Shared")]
 public sealed class SharedDataImportTests(TestDatabase db) : IClassFixture<TestDatabase>
 {
     [Fact]
