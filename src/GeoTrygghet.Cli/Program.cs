@@ -7,6 +7,7 @@ var root = new RootCommand("GeoTrygghet: hotspots, patrol presence and evaluatio
     ImportCommand.Create(),
     FieldsCommand.Create(),
     DemoCommands.Create(),
+    HotspotCommands.Create(),
 
 };
 return root.Parse(args).Invoke();

@@ -1,0 +1,288 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using GeoTrygghet.Analysis;
+using GeoTrygghet.Analysis.Clustering;
+using GeoTrygghet.Analysis.Density;
+using GeoTrygghet.Analysis.Grids;
+using GeoTrygghet.Analysis.Statistics;
+using GeoTrygghet.Core.Crs;
+using GeoTrygghet.Core.Hotspots;
+using GeoTrygghet.Core.Time;
+
+namespace GeoTrygghet.Cli.Commands;
+
+/// <summary>
+/// <c>gt hotspots dbscan|gistar|kde</c> on a file (the CSV contract <c>id,x,y[,time_from,time_to,category,weight]</c>).
+/// Every run prints its method, parameters and automatic choices, and writes them to <c>&lt;out&gt;.meta.json</c>.
+/// </summary>
+internal static class HotspotCommands
+{
+    private const int AnalysisSrid = 3006;
+    private const long MaxCells = 25_000_000;
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static Command Create()
+    {
+        var hotspots = new Command("hotspots", "Find hotspots: DBSCAN clusters, Getis-Ord Gi* cells with FDR, kernel density. File mode reads --input.");
+        hotspots.Add(Dbscan());
+        hotspots.Add(GiStar());
+        hotspots.Add(Kde());
+        return hotspots;
+    }
+
+    private static Option<string> Input() => new("--input") { Description = "CSV with id,x,y in metres of the analysis CRS (EPSG:3006), optional time_from,time_to,category,weight", Required = true };
+
+    private static Option<string?> Crs() => new("--crs") { Description = "the input's CRS when it is not the analysis CRS, e.g. EPSG:4326 (transformed to EPSG:3006)" };
+
+    private static Option<string> Out() => new("--out") { Description = "output file: .csv for the column contract, .geojson for features", Required = true };
+
+    private static Command Dbscan()
+    {
+        var input = Input();
+        var crs = Crs();
+        var output = Out();
+        var eps = new Option<double>("--eps") { Description = "neighbourhood radius in metres (inclusive)", Required = true };
+        var minPoints = new Option<int>("--min-points") { Description = "points within eps, the point itself included, that make a core point", Required = true };
+        var timeEps = new Option<double?>("--time-eps-hours") { Description = "ST-DBSCAN: neighbours must also be within this many hours (needs time_from)" };
+        var clusters = new Option<string?>("--clusters") { Description = "also write the clusters as polygons (GeoJSON) with count, categories, first/last time and hour-of-week profile" };
+        var command = new Command("dbscan", "DBSCAN (Ester et al. 1996) or ST-DBSCAN: output CSV id,cluster (−1 = noise).") { input, crs, output, eps, minPoints, timeEps, clusters };
+        command.SetAction(parse => Guard(() =>
+        {
+            var (points, inputPath) = Read(parse.GetValue(input)!, parse.GetValue(crs));
+            var hours = parse.GetValue(timeEps);
+            var options = new DbscanOptions(parse.GetValue(eps), parse.GetValue(minPoints), hours is { } h ? TimeSpan.FromHours(h) : null);
+            long[] ticks = [];
+            if (hours is not null)
+            {
+                if (points.TimeFrom is null || points.TimeFrom.Any(t => t is null))
+                {
+                    throw new AnalysisException("ST-DBSCAN needs time_from on every row.");
+                }
+
+                ticks = points.TimeFrom.Select(t => t!.Value.UtcTicks).ToArray();
+            }
+
+            var result = DbscanClusterer.Cluster(points.X, points.Y, options, ticks);
+            var report = new AnalysisReport(
+                hours is null ? "DBSCAN" : "ST-DBSCAN",
+                hours is null ? "Ester, Kriegel, Sander & Xu 1996" : "Birant & Kut 2007",
+                inputPath, points.Count,
+                new Dictionary<string, object?> { ["eps_m"] = options.EpsMeters, ["min_points"] = options.MinPoints, ["time_eps_hours"] = hours, ["crs"] = $"EPSG:{AnalysisSrid}" },
+                new Dictionary<string, string>(),
+                new Dictionary<string, object?> { ["clusters"] = result.ClusterCount, ["noise_points"] = result.NoiseCount, ["core_points"] = result.IsCore.Count(c => c) });
+            var outPath = parse.GetValue(output)!;
+            if (HotspotFiles.IsGeoJson(outPath))
+            {
+                HotspotFiles.WriteGeoJson(outPath, AnalysisSrid, report, Enumerable.Range(0, points.Count).Select(i =>
+                    (HotspotFiles.Point(points.X[i], points.Y[i]), new JsonObject { ["id"] = points.Ids[i], ["cluster"] = result.Labels[i], ["core"] = result.IsCore[i] })));
+            }
+            else
+            {
+                HotspotFiles.WriteCsv(outPath, "id,cluster", Enumerable.Range(0, points.Count).Select(i => Csv(points.Ids[i]) + "," + result.Labels[i].ToString(Inv)));
+            }
+
+            if (parse.GetValue(clusters) is { } clustersPath)
+            {
+                var summaries = ClusterSummaries.Build(points, result.Labels, AnalysisSrid);
+                HotspotFiles.WriteGeoJson(clustersPath, AnalysisSrid, report, summaries.Select(s => (HotspotFiles.Geometry(s.Polygon), new JsonObject
+                {
+                    ["cluster"] = s.Cluster,
+                    ["count"] = s.Count,
+                    ["hull"] = s.HullKind,
+                    ["area_m2"] = Math.Round(s.Polygon.Area, 1),
+                    ["categories"] = new JsonObject(s.Categories.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+                    ["first"] = s.First is { } f ? StockholmTime.Format(f) : null,
+                    ["last"] = s.Last is { } l ? StockholmTime.Format(l) : null,
+                    ["hour_of_week"] = new JsonArray(s.HourOfWeek.Select(v => (JsonNode)Math.Round(v, 4)).ToArray()),
+                })));
+            }
+
+            Finish(outPath, report);
+        }));
+        return command;
+    }
+
+    private static Command GiStar()
+    {
+        var input = Input();
+        var crs = Crs();
+        var output = Out();
+        var cell = new Option<double?>("--cell") { Description = "cell size in metres (default: automatic, reported)" };
+        var grid = new Option<string>("--grid") { Description = "square or hex", DefaultValueFactory = _ => "square" };
+        grid.AcceptOnlyFromAmong("square", "hex");
+        var band = new Option<double?>("--band") { Description = "distance band in metres between cell centres, inclusive (default: automatic by incremental spatial autocorrelation, reported)" };
+        var fdr = new Option<string>("--fdr") { Description = "bh (Benjamini-Hochberg false discovery rate, default) or none", DefaultValueFactory = _ => "bh" };
+        fdr.AcceptOnlyFromAmong("bh", "none");
+        var command = new Command("gistar", "Getis-Ord Gi* on grid cell counts: output CSV cx,cy,count,z,p,bin (bin −3…+3 = 99/95/90 % cold…hot).") { input, crs, output, cell, grid, band, fdr };
+        command.SetAction(parse => Guard(() =>
+        {
+            var (points, inputPath) = Read(parse.GetValue(input)!, parse.GetValue(crs));
+            var automatic = new Dictionary<string, string>();
+            var (spec, counts) = Aggregate(points, parse.GetValue(cell), parse.GetValue(grid) == "hex" ? GridShape.Hexagon : GridShape.Square, automatic);
+            var (cx, cy) = counts.Centres();
+            double bandMeters;
+            if (parse.GetValue(band) is { } given)
+            {
+                bandMeters = given;
+            }
+            else
+            {
+                var choice = DistanceBandSelector.Choose(cx, cy, counts.Counts, spec.CellSize);
+                bandMeters = choice.BandMeters;
+                automatic["band_m"] = choice.Reason;
+            }
+
+            if (!(bandMeters > 0))
+            {
+                throw new AnalysisException("the distance band must be a positive number of metres.");
+            }
+
+            var useFdr = parse.GetValue(fdr) == "bh";
+            var result = GetisOrdGiStar.Compute(cx, cy, counts.Counts, bandMeters, useFdr);
+            var report = new AnalysisReport("Getis-Ord Gi*", "Getis & Ord 1992; Ord & Getis 1995; FDR: Benjamini & Hochberg 1995", inputPath, points.Count,
+                new Dictionary<string, object?>
+                {
+                    ["grid"] = spec.Shape == GridShape.Square ? "square" : "hex", ["cell_m"] = spec.CellSize, ["cells"] = spec.CellCount, ["band_m"] = bandMeters,
+                    ["weights"] = "binary, centres within the band (inclusive), cell itself included", ["fdr"] = useFdr ? "bh" : "none", ["crs"] = $"EPSG:{AnalysisSrid}",
+                },
+                automatic,
+                new Dictionary<string, object?>
+                {
+                    ["hot_cells_99"] = result.Bins.Count(b => b == 3), ["hot_cells_95"] = result.Bins.Count(b => b == 2), ["hot_cells_90"] = result.Bins.Count(b => b == 1),
+                    ["cold_cells"] = result.Bins.Count(b => b < 0), ["mean_neighbours"] = Math.Round(result.NeighbourCounts.Average(), 2),
+                });
+            var outPath = parse.GetValue(output)!;
+            var rows = Enumerable.Range(0, counts.Counts.Length);
+            if (HotspotFiles.IsGeoJson(outPath))
+            {
+                HotspotFiles.WriteGeoJson(outPath, AnalysisSrid, report, rows.Select(i => (HotspotFiles.Point(cx[i], cy[i]), new JsonObject
+                {
+                    ["count"] = counts.Counts[i], ["z"] = result.Z[i], ["p"] = result.P[i], ["bin"] = result.Bins[i],
+                })));
+            }
+            else
+            {
+                HotspotFiles.WriteCsv(outPath, "cx,cy,count,z,p,bin", rows.Select(i =>
+                    $"{HotspotFiles.Format(cx[i])},{HotspotFiles.Format(cy[i])},{HotspotFiles.Format(counts.Counts[i])},{HotspotFiles.Format(result.Z[i])},{HotspotFiles.Format(result.P[i])},{result.Bins[i].ToString(Inv)}"));
+            }
+
+            Finish(outPath, report);
+        }));
+        return command;
+    }
+
+    private static Command Kde()
+    {
+        var input = Input();
+        var crs = Crs();
+        var output = Out();
+        var cell = new Option<double?>("--cell") { Description = "cell size in metres (default: automatic, reported)" };
+        var bandwidth = new Option<double?>("--bandwidth") { Description = "kernel radius in metres (default: automatic from both axes, reported)" };
+        var command = new Command("kde", "Kernel density, quartic kernel, at cell centres: output CSV cx,cy,density (events per km²).") { input, crs, output, cell, bandwidth };
+        command.SetAction(parse => Guard(() =>
+        {
+            var (points, inputPath) = Read(parse.GetValue(input)!, parse.GetValue(crs));
+            var automatic = new Dictionary<string, string>();
+            var h = parse.GetValue(bandwidth);
+            if (h is null)
+            {
+                h = BandwidthRule.Choose(points.X, points.Y);
+                automatic["bandwidth_m"] = BandwidthRule.Describe(h.Value);
+            }
+
+            if (!(h > 0))
+            {
+                throw new AnalysisException("the bandwidth must be a positive number of metres.");
+            }
+
+            var cellSize = parse.GetValue(cell);
+            var (minX, minY, maxX, maxY) = Extent(points);
+            if (cellSize is null)
+            {
+                cellSize = CellSizeRule.Choose(maxX - minX, maxY - minY);
+                automatic["cell_m"] = CellSizeRule.Describe(maxX - minX, maxY - minY);
+            }
+
+            var spec = GridSpec.Covering(GridShape.Square, cellSize.Value, minX, minY, maxX, maxY, MaxCells);
+            var density = KernelDensityEstimator.Estimate(spec, points.X, points.Y, h.Value, points.Weight);
+            var report = new AnalysisReport("Kernel density (quartic)", "Silverman 1986; bandwidth rule as ArcGIS Kernel Density", inputPath, points.Count,
+                new Dictionary<string, object?> { ["cell_m"] = spec.CellSize, ["cells"] = spec.CellCount, ["bandwidth_m"] = h, ["kernel"] = "quartic 3/(pi h^2) (1 - d^2/h^2)^2", ["unit"] = "events per km2", ["crs"] = $"EPSG:{AnalysisSrid}" },
+                automatic,
+                new Dictionary<string, object?> { ["max_density"] = density.Max() });
+            var outPath = parse.GetValue(output)!;
+            var rows = Enumerable.Range(0, density.Length);
+            if (HotspotFiles.IsGeoJson(outPath))
+            {
+                HotspotFiles.WriteGeoJson(outPath, AnalysisSrid, report, rows.Select(i =>
+                {
+                    var (x, y) = spec.Centre(i % spec.Cols, i / spec.Cols);
+                    return (HotspotFiles.Point(x, y), new JsonObject { ["density"] = density[i] });
+                }));
+            }
+            else
+            {
+                HotspotFiles.WriteCsv(outPath, "cx,cy,density", rows.Select(i =>
+                {
+                    var (x, y) = spec.Centre(i % spec.Cols, i / spec.Cols);
+                    return $"{HotspotFiles.Format(x)},{HotspotFiles.Format(y)},{HotspotFiles.Format(density[i])}";
+                }));
+            }
+
+            Finish(outPath, report);
+        }));
+        return command;
+    }
+
+    private static (GridSpec Spec, GridCounts Counts) Aggregate(PointTable points, double? cell, GridShape shape, Dictionary<string, string> automatic)
+    {
+        var (minX, minY, maxX, maxY) = Extent(points);
+        if (cell is null)
+        {
+            cell = CellSizeRule.Choose(maxX - minX, maxY - minY);
+            automatic["cell_m"] = CellSizeRule.Describe(maxX - minX, maxY - minY);
+        }
+
+        var spec = GridSpec.Covering(shape, cell.Value, minX, minY, maxX, maxY, MaxCells);
+        return (spec, GridCounts.Aggregate(spec, points.X, points.Y, points.Weight));
+    }
+
+    private static (double MinX, double MinY, double MaxX, double MaxY) Extent(PointTable points)
+    {
+        if (points.Count == 0)
+        {
+            throw new AnalysisException("the input has no points.");
+        }
+
+        return (points.X.Min(), points.Y.Min(), points.X.Max(), points.Y.Max());
+    }
+
+    private static (PointTable Points, string Path) Read(string path, string? crs)
+    {
+        var srid = crs is null ? (int?)null : CrsRegistry.ParseCode(crs);
+        return (PointTable.ReadCsv(path, srid, AnalysisSrid), path);
+    }
+
+    private static void Finish(string outPath, AnalysisReport report)
+    {
+        HotspotFiles.WriteReport(outPath, report);
+        Console.Error.Write(HotspotFiles.Describe(report));
+        Console.Error.WriteLine($"wrote {outPath} and {outPath}.meta.json");
+    }
+
+    private static string Csv(string value) => Core.Import.RejectsWriter.Quote(value);
+
+    private static int Guard(Action body) => CliRun.Guard(() =>
+    {
+        try
+        {
+            body();
+            return CliRun.Ok;
+        }
+        catch (AnalysisException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return CliRun.Failed;
+        }
+    });
+}

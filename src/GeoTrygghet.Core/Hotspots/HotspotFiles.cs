@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace GeoTrygghet.Core.Hotspots;
+
+/// <summary>
+/// Writes analysis results in the file contracts of <c>gt hotspots</c>: CSV with exactly the documented
+/// columns, or GeoJSON (chosen by the .geojson extension) in the analysis CRS with the report as a
+/// top-level "analysis" member; and the report beside the output as <c>&lt;out&gt;.meta.json</c>.
+/// Numbers are written with the invariant culture and round-trip precision.
+/// </summary>
+public static class HotspotFiles
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static bool IsGeoJson(string path) =>
+        path.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+    public static string Format(double v) => double.IsFinite(v) ? v.ToString("R", Inv) : string.Empty;
+
+    public static void WriteCsv(string path, string header, IEnumerable<string> rows)
+    {
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
+        w.WriteLine(header);
+        foreach (var row in rows)
+        {
+            w.WriteLine(row);
+        }
+    }
+
+    /// <summary>A FeatureCollection of points (x, y) or of geometries given as GeoJSON nodes.</summary>
+    public static void WriteGeoJson(string path, int srid, AnalysisReport report, IEnumerable<(JsonNode Geometry, JsonObject Properties)> features)
+    {
+        var collection = new JsonObject
+        {
+            ["type"] = "FeatureCollection",
+            ["crs"] = new JsonObject { ["type"] = "name", ["properties"] = new JsonObject { ["name"] = $"urn:ogc:def:crs:EPSG::{srid.ToString(Inv)}" } },
+            ["analysis"] = JsonSerializer.SerializeToNode(report),
+            ["features"] = new JsonArray(features.Select(f => (JsonNode)new JsonObject
+            {
+                ["type"] = "Feature",
+                ["geometry"] = f.Geometry,
+                ["properties"] = f.Properties,
+            }).ToArray()),
+        };
+        File.WriteAllText(path, collection.ToJsonString(new JsonSerializerOptions { WriteIndented = false }) + "\n", new UTF8Encoding(false));
+    }
+
+    private static readonly JsonSerializerOptions GeometryJson = new() { Converters = { new NetTopologySuite.IO.Converters.GeoJsonConverterFactory() } };
+
+    public static JsonNode Geometry(NetTopologySuite.Geometries.Geometry g) => JsonSerializer.SerializeToNode(g, GeometryJson)!;
+
+    public static JsonNode Point(double x, double y) => new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(x, y) };
+
+    public static void WriteReport(string outPath, AnalysisReport report) =>
+        File.WriteAllText(outPath + ".meta.json", JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) + "\n", new UTF8Encoding(false));
+
+    public static string Describe(AnalysisReport report)
+    {
+        var sb = new StringBuilder();
+        sb.Append(Inv, $"{report.Method} ({report.Reference}) on {report.Points:N0} points from {report.Input}\n");
+        foreach (var (k, v) in report.Parameters)
+        {
+            sb.Append(Inv, $"  {k} = {Convert.ToString(v, Inv)}{(report.Automatic.TryGetValue(k, out var how) ? $"  [{how}]" : string.Empty)}\n");
+        }
+
+        foreach (var (k, v) in report.Summary)
+        {
+            sb.Append(Inv, $"  {k}: {Convert.ToString(v, Inv)}\n");
+        }
+
+        return sb.ToString();
+    }
+}
