@@ -7,8 +7,9 @@ namespace GeoTrygghet.Analysis.Clustering;
 /// <para>
 /// A point is core when at least <c>MinPoints</c> points (itself included) lie within eps (inclusive);
 /// clusters grow from core points in input order, and a border point joins the first cluster that
-/// reaches it — the same labels scikit-learn's DBSCAN gives. Neighbours are found through a grid of
-/// eps-sized buckets, so the run time is O(n · k) for k neighbours per point and memory is linear.
+/// reaches it — the same labels scikit-learn's DBSCAN gives. Without a time eps the work is done by
+/// <see cref="GridDbscan"/> (cells of eps/√2); with one, by expanding point by point over eps-sized
+/// buckets. Memory is linear in n.
 /// Coordinates are metres in a projected CRS. Stateless and thread-safe.
 /// </para>
 /// </summary>
@@ -29,6 +30,36 @@ public static class DbscanClusterer
             throw new AnalysisException("ST-DBSCAN needs a time for every point.");
         }
 
+        if (options.TimeEps is null)
+        {
+            foreach (var v in x)
+            {
+                if (!double.IsFinite(v))
+                {
+                    throw new AnalysisException("a point has a coordinate that is not a finite number.");
+                }
+            }
+
+            foreach (var v in y)
+            {
+                if (!double.IsFinite(v))
+                {
+                    throw new AnalysisException("a point has a coordinate that is not a finite number.");
+                }
+            }
+
+            return GridDbscan.Cluster(x.ToArray(), y.ToArray(), options.EpsMeters, options.MinPoints);
+        }
+
+        return Expand(x, y, options, timeTicks);
+    }
+
+    /// <summary>
+    /// The point-by-point expansion of the paper: used for ST-DBSCAN, where two points of one grid
+    /// cell need not be neighbours in time, and by the tests as the reference the grid method must match.
+    /// </summary>
+    internal static DbscanResult Expand(ReadOnlySpan<double> x, ReadOnlySpan<double> y, DbscanOptions options, ReadOnlySpan<long> timeTicks = default)
+    {
         var n = x.Length;
         var index = new BucketIndex(x, y, options.EpsMeters);
         var eps2 = options.EpsMeters * options.EpsMeters;
