@@ -28,6 +28,7 @@ internal static class HotspotCommands
         hotspots.Add(Dbscan());
         hotspots.Add(GiStar());
         hotspots.Add(Kde());
+        hotspots.Add(Moran());
         return hotspots;
     }
 
@@ -233,6 +234,81 @@ internal static class HotspotCommands
         }));
         return command;
     }
+
+    private static Command Moran()
+    {
+        var input = Input();
+        var crs = Crs();
+        var output = Out();
+        var cell = new Option<double?>("--cell") { Description = "cell size in metres (default: automatic, reported)" };
+        var grid = new Option<string>("--grid") { Description = "square or hex", DefaultValueFactory = _ => "square" };
+        grid.AcceptOnlyFromAmong("square", "hex");
+        var band = new Option<double?>("--band") { Description = "distance band in metres, inclusive (default: automatic, as for Gi*)" };
+        var permutations = new Option<int>("--permutations") { Description = "conditional permutations", DefaultValueFactory = _ => 999 };
+        var seed = new Option<int>("--seed") { Description = "random seed; the same seed gives the same p-values", DefaultValueFactory = _ => 1 };
+        var fdr = new Option<string>("--fdr") { Description = "bh (default) or none", DefaultValueFactory = _ => "bh" };
+        fdr.AcceptOnlyFromAmong("bh", "none");
+        var command = new Command("moran", "Local Moran's I (Anselin 1995) on grid cell counts: output CSV cx,cy,count,ii,z,p,p_perm,quadrant,significant.")
+        {
+            input, crs, output, cell, grid, band, permutations, seed, fdr,
+        };
+        command.SetAction(parse => Guard(() =>
+        {
+            var (points, inputPath) = Read(parse.GetValue(input)!, parse.GetValue(crs));
+            var automatic = new Dictionary<string, string>();
+            var (spec, counts) = Aggregate(points, parse.GetValue(cell), parse.GetValue(grid) == "hex" ? GridShape.Hexagon : GridShape.Square, automatic);
+            var (cx, cy) = counts.Centres();
+            var bandMeters = parse.GetValue(band) ?? 0;
+            if (parse.GetValue(band) is null)
+            {
+                var choice = DistanceBandSelector.Choose(cx, cy, counts.Counts, spec.CellSize);
+                bandMeters = choice.BandMeters;
+                automatic["band_m"] = choice.Reason;
+            }
+
+            var useFdr = parse.GetValue(fdr) == "bh";
+            var result = LocalMoran.Compute(cx, cy, counts.Counts, bandMeters, parse.GetValue(permutations), parse.GetValue(seed), useFdr);
+            var report = new AnalysisReport("Local Moran's I", "Anselin 1995; moments: Sokal, Oden & Thomson 1998; FDR: Benjamini & Hochberg 1995", inputPath, points.Count,
+                new Dictionary<string, object?>
+                {
+                    ["grid"] = spec.Shape == GridShape.Square ? "square" : "hex", ["cell_m"] = spec.CellSize, ["cells"] = spec.CellCount, ["band_m"] = bandMeters,
+                    ["weights"] = "row-standardised, centres within the band (inclusive), not the cell itself", ["permutations"] = result.Permutations,
+                    ["seed"] = result.Seed, ["alpha"] = result.Alpha, ["fdr"] = useFdr ? "bh" : "none", ["crs"] = $"EPSG:{AnalysisSrid}",
+                },
+                automatic,
+                new Dictionary<string, object?>
+                {
+                    ["significant_HH"] = Count("HH"), ["significant_LL"] = Count("LL"), ["significant_HL"] = Count("HL"), ["significant_LH"] = Count("LH"),
+                    ["note"] = useFdr && 1.0 / (result.Permutations + 1) > result.Alpha / counts.Counts.Length
+                        ? string.Create(Inv, $"with {result.Permutations} permutations the smallest p is {1.0 / (result.Permutations + 1):0.####}; FDR over {counts.Counts.Length:N0} cells then needs at least {Math.Ceiling(counts.Counts.Length / (result.Alpha * (result.Permutations + 1))):N0} cells at that p before any is significant: use more permutations (e.g. --permutations 9999) or a larger cell")
+                        : null,
+                });
+            var outPath = parse.GetValue(output)!;
+            var rows = Enumerable.Range(0, counts.Counts.Length);
+            if (HotspotFiles.IsGeoJson(outPath))
+            {
+                HotspotFiles.WriteGeoJson(outPath, AnalysisSrid, report, rows.Select(i => (HotspotFiles.Point(cx[i], cy[i]), new JsonObject
+                {
+                    ["count"] = counts.Counts[i], ["ii"] = Finite(result.Ii[i]), ["z"] = Finite(result.Z[i]), ["p"] = Finite(result.PAnalytical[i]),
+                    ["p_perm"] = Finite(result.PPermutation[i]), ["quadrant"] = result.Quadrant[i], ["significant"] = result.Significant[i],
+                })));
+            }
+            else
+            {
+                HotspotFiles.WriteCsv(outPath, "cx,cy,count,ii,z,p,p_perm,quadrant,significant", rows.Select(i => string.Join(',',
+                    HotspotFiles.Format(cx[i]), HotspotFiles.Format(cy[i]), HotspotFiles.Format(counts.Counts[i]), HotspotFiles.Format(result.Ii[i]),
+                    HotspotFiles.Format(result.Z[i]), HotspotFiles.Format(result.PAnalytical[i]), HotspotFiles.Format(result.PPermutation[i]),
+                    result.Quadrant[i], result.Significant[i] ? "1" : "0")));
+            }
+
+            Finish(outPath, report);
+
+            int Count(string quadrant) => Enumerable.Range(0, result.Quadrant.Length).Count(i => result.Significant[i] && result.Quadrant[i] == quadrant);
+        }));
+        return command;
+    }
+
+    private static double? Finite(double v) => double.IsFinite(v) ? v : null;
 
     private static (GridSpec Spec, GridCounts Counts) Aggregate(PointTable points, double? cell, GridShape shape, Dictionary<string, string> automatic)
     {
