@@ -29,6 +29,8 @@ internal static class HotspotCommands
         hotspots.Add(GiStar());
         hotspots.Add(Kde());
         hotspots.Add(Moran());
+        hotspots.Add(Knox());
+        hotspots.Add(Accuracy());
         return hotspots;
     }
 
@@ -279,8 +281,8 @@ internal static class HotspotCommands
                 new Dictionary<string, object?>
                 {
                     ["significant_HH"] = Count("HH"), ["significant_LL"] = Count("LL"), ["significant_HL"] = Count("HL"), ["significant_LH"] = Count("LH"),
-                    ["note"] = useFdr && 1.0 / (result.Permutations + 1) > result.Alpha / counts.Counts.Length
-                        ? string.Create(Inv, $"with {result.Permutations} permutations the smallest p is {1.0 / (result.Permutations + 1):0.####}; FDR over {counts.Counts.Length:N0} cells then needs at least {Math.Ceiling(counts.Counts.Length / (result.Alpha * (result.Permutations + 1))):N0} cells at that p before any is significant: use more permutations (e.g. --permutations 9999) or a larger cell")
+                    ["note"] = useFdr && result.Significant.All(s => !s) && 1.0 / (result.Permutations + 1) > result.Alpha / counts.Counts.Length
+                        ? string.Create(Inv, $"with {result.Permutations} permutations the smallest p is {1.0 / (result.Permutations + 1):0.####}; FDR over {counts.Counts.Length:N0} cells then needs at least {Math.Ceiling(counts.Counts.Length / (result.Alpha * (result.Permutations + 1))):N0} cells at that p before any is significant: use more permutations (e.g. --permutations {((result.Permutations + 1) * 10) - 1}) or a larger cell")
                         : null,
                 });
             var outPath = parse.GetValue(output)!;
@@ -304,6 +306,112 @@ internal static class HotspotCommands
             Finish(outPath, report);
 
             int Count(string quadrant) => Enumerable.Range(0, result.Quadrant.Length).Count(i => result.Significant[i] && result.Quadrant[i] == quadrant);
+        }));
+        return command;
+    }
+
+    private static Command Knox()
+    {
+        var input = Input();
+        var crs = Crs();
+        var output = Out();
+        var spaceBand = new Option<double>("--space-band") { Description = "width of a distance band in metres", DefaultValueFactory = _ => 100 };
+        var spaceBands = new Option<int>("--space-bands") { Description = "number of distance bands (an open band beyond is added)", DefaultValueFactory = _ => 5 };
+        var timeBand = new Option<double>("--time-band-days") { Description = "width of a time band in days", DefaultValueFactory = _ => 7 };
+        var timeBands = new Option<int>("--time-bands") { Description = "number of time bands (an open band beyond is added)", DefaultValueFactory = _ => 4 };
+        var simulations = new Option<int>("--permutations") { Description = "Monte Carlo shuffles of the event times", DefaultValueFactory = _ => 999 };
+        var seed = new Option<int>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 };
+        var command = new Command("knox", "Near repeat: Knox test over distance × time bands with Monte Carlo p-values: output CSV space_band,time_band,observed,expected,ratio,p.")
+        {
+            input, crs, output, spaceBand, spaceBands, timeBand, timeBands, simulations, seed,
+        };
+        command.SetAction(parse => Guard(() =>
+        {
+            var (points, inputPath) = Read(parse.GetValue(input)!, parse.GetValue(crs));
+            if (points.TimeFrom is null || points.TimeFrom.Any(t => t is null))
+            {
+                throw new AnalysisException("the Knox test needs time_from on every row.");
+            }
+
+            // The middle of each event's time span, in days.
+            var days = Enumerable.Range(0, points.Count).Select(i =>
+            {
+                var from = points.TimeFrom[i]!.Value;
+                var to = points.TimeTo?[i] ?? from;
+                return (from.UtcTicks + ((to.UtcTicks - from.UtcTicks) / 2)) / (double)TimeSpan.TicksPerDay;
+            }).ToArray();
+            var result = GeoTrygghet.Analysis.NearRepeat.KnoxTest.Run(points.X, points.Y, days, parse.GetValue(spaceBand), parse.GetValue(spaceBands),
+                parse.GetValue(timeBand), parse.GetValue(timeBands), parse.GetValue(simulations), parse.GetValue(seed));
+            var report = new AnalysisReport("Knox test (near repeat)", "Knox 1964; Townsley, Homel & Chaseling 2003", inputPath, points.Count,
+                new Dictionary<string, object?>
+                {
+                    ["space_band_m"] = parse.GetValue(spaceBand), ["space_bands"] = parse.GetValue(spaceBands), ["time_band_days"] = parse.GetValue(timeBand),
+                    ["time_bands"] = parse.GetValue(timeBands), ["permutations"] = result.Simulations, ["seed"] = result.Seed,
+                    ["time"] = "middle of each event's time span", ["bands"] = "[0, w], (w, 2w], …, and an open band beyond; labels state the bounds counted",
+                },
+                new Dictionary<string, string>(),
+                new Dictionary<string, object?> { ["pairs"] = result.Pairs, ["near_repeat_cells_p_0_05"] = result.Cells.Count(c => c.P <= 0.05 && c.Ratio > 1) });
+            var outPath = parse.GetValue(output)!;
+            HotspotFiles.WriteCsv(outPath, "space_band,time_band,observed,expected,ratio,p", result.Cells.Select(c => string.Join(',',
+                Csv(c.Space.Label), Csv(c.Time.Label), c.Observed.ToString(Inv), HotspotFiles.Format(c.Expected), HotspotFiles.Format(c.Ratio), HotspotFiles.Format(c.P))));
+            Finish(outPath, report);
+        }));
+        return command;
+    }
+
+    private static Command Accuracy()
+    {
+        var input = Input();
+        var crs = Crs();
+        var output = Out();
+        var split = new Option<string>("--split") { Description = "first day of the test period, YYYY-MM-DD (Stockholm time): hotspots are found before it and tested from it", Required = true };
+        var cell = new Option<double?>("--cell") { Description = "cell size in metres (default: automatic, reported)" };
+        var band = new Option<double?>("--band") { Description = "Gi* distance band in metres (default: automatic)" };
+        var command = new Command("accuracy", "Forecast accuracy of Gi* hotspots (95 % and up) found before --split and tested after: PAI, PEI, RRI as JSON.") { input, crs, output, split, cell, band };
+        command.SetAction(parse => Guard(() =>
+        {
+            var (points, inputPath) = Read(parse.GetValue(input)!, parse.GetValue(crs));
+            if (points.TimeFrom is null || points.TimeFrom.Any(t => t is null))
+            {
+                throw new AnalysisException("forecast accuracy needs time_from on every row.");
+            }
+
+            if (!DateOnly.TryParseExact(parse.GetValue(split), "yyyy-MM-dd", Inv, DateTimeStyles.None, out var splitDate))
+            {
+                throw new AnalysisException($"--split '{parse.GetValue(split)}' is not a date YYYY-MM-DD.");
+            }
+
+            StockholmTime.FromLocal(splitDate.ToDateTime(TimeOnly.MinValue), splitDate.ToString("yyyy-MM-dd", Inv), out var splitUtc, out _);
+            var automatic = new Dictionary<string, string>();
+            var (spec, _) = Aggregate(points, parse.GetValue(cell), GridShape.Square, automatic);
+            var beforeIdx = Enumerable.Range(0, points.Count).Where(i => points.TimeFrom[i] < splitUtc).ToArray();
+            var afterIdx = Enumerable.Range(0, points.Count).Where(i => points.TimeFrom[i] >= splitUtc).ToArray();
+            var before = GridCounts.Aggregate(spec, beforeIdx.Select(i => points.X[i]).ToArray(), beforeIdx.Select(i => points.Y[i]).ToArray());
+            var after = GridCounts.Aggregate(spec, afterIdx.Select(i => points.X[i]).ToArray(), afterIdx.Select(i => points.Y[i]).ToArray());
+            var (cx, cy) = before.Centres();
+            var bandMeters = parse.GetValue(band) ?? 0;
+            if (parse.GetValue(band) is null)
+            {
+                var choice = DistanceBandSelector.Choose(cx, cy, before.Counts, spec.CellSize);
+                bandMeters = choice.BandMeters;
+                automatic["band_m"] = choice.Reason;
+            }
+
+            var gi = GetisOrdGiStar.Compute(cx, cy, before.Counts, bandMeters, fdr: true);
+            var hot = gi.Bins.Select(b => b >= 2).ToArray();
+            var r = GeoTrygghet.Analysis.Evaluation.ForecastAccuracy.Compute(hot, before.Counts, after.Counts);
+            var report = new AnalysisReport("Forecast accuracy of Gi* hotspots", "PAI: Chainey et al. 2008; PEI: Hunt 2016; RRI: Levine 2008", inputPath, points.Count,
+                new Dictionary<string, object?> { ["split"] = splitDate.ToString("yyyy-MM-dd", Inv), ["cell_m"] = spec.CellSize, ["band_m"] = bandMeters, ["hotspots"] = "Gi* bin >= 2 (95 %), FDR", ["crs"] = $"EPSG:{AnalysisSrid}" },
+                automatic,
+                new Dictionary<string, object?>
+                {
+                    ["pai"] = r.Pai, ["pei"] = r.Pei, ["rri"] = r.Rri, ["hotspot_cells"] = r.HotspotCells, ["cells"] = r.Cells, ["hit_rate"] = r.HitRate,
+                    ["area_share"] = r.AreaShare, ["events_before"] = r.EventsBefore, ["events_after"] = r.EventsAfter,
+                    ["events_in_hotspots_before"] = r.EventsInHotspotsBefore, ["events_in_hotspots_after"] = r.EventsInHotspotsAfter,
+                });
+            var outPath = parse.GetValue(output)!;
+            File.WriteAllText(outPath, System.Text.Json.JsonSerializer.Serialize(report, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+            Finish(outPath, report);
         }));
         return command;
     }
