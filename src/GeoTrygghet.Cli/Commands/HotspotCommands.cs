@@ -31,28 +31,26 @@ internal static class HotspotCommands
         hotspots.Add(Moran());
         hotspots.Add(Knox());
         hotspots.Add(Accuracy());
+        hotspots.Add(Runs());
         return hotspots;
     }
 
-    private static Option<string> Input() => new("--input") { Description = "CSV with id,x,y in metres of the analysis CRS (EPSG:3006), optional time_from,time_to,category,weight", Required = true };
-
-    private static Option<string?> Crs() => new("--crs") { Description = "the input's CRS when it is not the analysis CRS, e.g. EPSG:4326 (transformed to EPSG:3006)" };
-
-    private static Option<string> Out() => new("--out") { Description = "output file: .csv for the column contract, .geojson for features", Required = true };
+    private static Option<string?> Out() => new("--out") { Description = "output file: .csv for the column contract, .geojson for features (required with --input; optional for a stored database run)" };
 
     private static Command Dbscan()
     {
-        var input = Input();
-        var crs = Crs();
+        var source = new PointOptions();
         var output = Out();
         var eps = new Option<double>("--eps") { Description = "neighbourhood radius in metres (inclusive)", Required = true };
         var minPoints = new Option<int>("--min-points") { Description = "points within eps, the point itself included, that make a core point", Required = true };
         var timeEps = new Option<double?>("--time-eps-hours") { Description = "ST-DBSCAN: neighbours must also be within this many hours (needs time_from)" };
         var clusters = new Option<string?>("--clusters") { Description = "also write the clusters as polygons (GeoJSON) with count, categories, first/last time and hour-of-week profile" };
-        var command = new Command("dbscan", "DBSCAN (Ester et al. 1996) or ST-DBSCAN: output CSV id,cluster (−1 = noise).") { input, crs, output, eps, minPoints, timeEps, clusters };
+        var command = new Command("dbscan", "DBSCAN (Ester et al. 1996) or ST-DBSCAN: output CSV id,cluster (−1 = noise).") { output, eps, minPoints, timeEps, clusters };
+        source.AddTo(command);
         command.SetAction(parse => Guard(() =>
         {
-            var (points, inputPath) = Read(parse.GetValue(input)!, parse.GetValue(crs));
+            var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
+            var outPath = OutPath(parse, output, filter);
             var hours = parse.GetValue(timeEps);
             var options = new DbscanOptions(parse.GetValue(eps), parse.GetValue(minPoints), hours is { } h ? TimeSpan.FromHours(h) : null);
             long[] ticks = [];
@@ -74,8 +72,10 @@ internal static class HotspotCommands
                 new Dictionary<string, object?> { ["eps_m"] = options.EpsMeters, ["min_points"] = options.MinPoints, ["time_eps_hours"] = hours, ["crs"] = $"EPSG:{AnalysisSrid}" },
                 new Dictionary<string, string>(),
                 new Dictionary<string, object?> { ["clusters"] = result.ClusterCount, ["noise_points"] = result.NoiseCount, ["core_points"] = result.IsCore.Count(c => c) });
-            var outPath = parse.GetValue(output)!;
-            if (HotspotFiles.IsGeoJson(outPath))
+            if (outPath is null)
+            {
+            }
+            else if (HotspotFiles.IsGeoJson(outPath))
             {
                 HotspotFiles.WriteGeoJson(outPath, AnalysisSrid, report, Enumerable.Range(0, points.Count).Select(i =>
                     (HotspotFiles.Point(points.X[i], points.Y[i]), new JsonObject { ["id"] = points.Ids[i], ["cluster"] = result.Labels[i], ["core"] = result.IsCore[i] })));
@@ -85,9 +85,15 @@ internal static class HotspotCommands
                 HotspotFiles.WriteCsv(outPath, "id,cluster", Enumerable.Range(0, points.Count).Select(i => Csv(points.Ids[i]) + "," + result.Labels[i].ToString(Inv)));
             }
 
+            var summaries = parse.GetValue(clusters) is not null || filter is not null ? ClusterSummaries.Build(points, result.Labels, AnalysisSrid) : [];
+            Store(parse, source, cs, filter, report, summaries.Select(s => ("cluster", s.Polygon, (object)new
+            {
+                cluster = s.Cluster, count = s.Count, hull = s.HullKind, area_m2 = Math.Round(s.Polygon.Area, 1), categories = s.Categories,
+                first = s.First is { } f ? StockholmTime.Format(f) : null, last = s.Last is { } l ? StockholmTime.Format(l) : null,
+                hour_of_week = s.HourOfWeek.Select(v => Math.Round(v, 4)).ToArray(),
+            })));
             if (parse.GetValue(clusters) is { } clustersPath)
             {
-                var summaries = ClusterSummaries.Build(points, result.Labels, AnalysisSrid);
                 HotspotFiles.WriteGeoJson(clustersPath, AnalysisSrid, report, summaries.Select(s => (HotspotFiles.Geometry(s.Polygon), new JsonObject
                 {
                     ["cluster"] = s.Cluster,
@@ -108,8 +114,7 @@ internal static class HotspotCommands
 
     private static Command GiStar()
     {
-        var input = Input();
-        var crs = Crs();
+        var source = new PointOptions();
         var output = Out();
         var cell = new Option<double?>("--cell") { Description = "cell size in metres (default: automatic, reported)" };
         var grid = new Option<string>("--grid") { Description = "square or hex", DefaultValueFactory = _ => "square" };
@@ -117,10 +122,12 @@ internal static class HotspotCommands
         var band = new Option<double?>("--band") { Description = "distance band in metres between cell centres, inclusive (default: automatic by incremental spatial autocorrelation, reported)" };
         var fdr = new Option<string>("--fdr") { Description = "bh (Benjamini-Hochberg false discovery rate, default) or none", DefaultValueFactory = _ => "bh" };
         fdr.AcceptOnlyFromAmong("bh", "none");
-        var command = new Command("gistar", "Getis-Ord Gi* on grid cell counts: output CSV cx,cy,count,z,p,bin (bin −3…+3 = 99/95/90 % cold…hot).") { input, crs, output, cell, grid, band, fdr };
+        var command = new Command("gistar", "Getis-Ord Gi* on grid cell counts: output CSV cx,cy,count,z,p,bin (bin −3…+3 = 99/95/90 % cold…hot).") { output, cell, grid, band, fdr };
+        source.AddTo(command);
         command.SetAction(parse => Guard(() =>
         {
-            var (points, inputPath) = Read(parse.GetValue(input)!, parse.GetValue(crs));
+            var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
+            var outPath = OutPath(parse, output, filter);
             var automatic = new Dictionary<string, string>();
             var (spec, counts) = Aggregate(points, parse.GetValue(cell), parse.GetValue(grid) == "hex" ? GridShape.Hexagon : GridShape.Square, automatic);
             var (cx, cy) = counts.Centres();
@@ -155,9 +162,11 @@ internal static class HotspotCommands
                     ["hot_cells_99"] = result.Bins.Count(b => b == 3), ["hot_cells_95"] = result.Bins.Count(b => b == 2), ["hot_cells_90"] = result.Bins.Count(b => b == 1),
                     ["cold_cells"] = result.Bins.Count(b => b < 0), ["mean_neighbours"] = Math.Round(result.NeighbourCounts.Average(), 2),
                 });
-            var outPath = parse.GetValue(output)!;
             var rows = Enumerable.Range(0, counts.Counts.Length);
-            if (HotspotFiles.IsGeoJson(outPath))
+            if (outPath is null)
+            {
+            }
+            else if (HotspotFiles.IsGeoJson(outPath))
             {
                 HotspotFiles.WriteGeoJson(outPath, AnalysisSrid, report, rows.Select(i => (HotspotFiles.Point(cx[i], cy[i]), new JsonObject
                 {
@@ -170,6 +179,9 @@ internal static class HotspotCommands
                     $"{HotspotFiles.Format(cx[i])},{HotspotFiles.Format(cy[i])},{HotspotFiles.Format(counts.Counts[i])},{HotspotFiles.Format(result.Z[i])},{HotspotFiles.Format(result.P[i])},{result.Bins[i].ToString(Inv)}"));
             }
 
+            Store(parse, source, cs, filter, report, rows.Select(i => ("cell", (NetTopologySuite.Geometries.Geometry)CellPolygons.Of(spec, i % spec.Cols, i / spec.Cols),
+                (object)new { count = counts.Counts[i], z = result.Z[i], p = result.P[i], bin = result.Bins[i] })));
+
             Finish(outPath, report);
         }));
         return command;
@@ -177,15 +189,16 @@ internal static class HotspotCommands
 
     private static Command Kde()
     {
-        var input = Input();
-        var crs = Crs();
+        var source = new PointOptions();
         var output = Out();
         var cell = new Option<double?>("--cell") { Description = "cell size in metres (default: automatic, reported)" };
         var bandwidth = new Option<double?>("--bandwidth") { Description = "kernel radius in metres (default: automatic from both axes, reported)" };
-        var command = new Command("kde", "Kernel density, quartic kernel, at cell centres: output CSV cx,cy,density (events per km²).") { input, crs, output, cell, bandwidth };
+        var command = new Command("kde", "Kernel density, quartic kernel, at cell centres: output CSV cx,cy,density (events per km²).") { output, cell, bandwidth };
+        source.AddTo(command);
         command.SetAction(parse => Guard(() =>
         {
-            var (points, inputPath) = Read(parse.GetValue(input)!, parse.GetValue(crs));
+            var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
+            var outPath = OutPath(parse, output, filter);
             var automatic = new Dictionary<string, string>();
             var h = parse.GetValue(bandwidth);
             if (h is null)
@@ -213,9 +226,11 @@ internal static class HotspotCommands
                 new Dictionary<string, object?> { ["cell_m"] = spec.CellSize, ["cells"] = spec.CellCount, ["bandwidth_m"] = h, ["kernel"] = "quartic 3/(pi h^2) (1 - d^2/h^2)^2", ["unit"] = "events per km2", ["crs"] = $"EPSG:{AnalysisSrid}" },
                 automatic,
                 new Dictionary<string, object?> { ["max_density"] = density.Max() });
-            var outPath = parse.GetValue(output)!;
             var rows = Enumerable.Range(0, density.Length);
-            if (HotspotFiles.IsGeoJson(outPath))
+            if (outPath is null)
+            {
+            }
+            else if (HotspotFiles.IsGeoJson(outPath))
             {
                 HotspotFiles.WriteGeoJson(outPath, AnalysisSrid, report, rows.Select(i =>
                 {
@@ -232,6 +247,9 @@ internal static class HotspotCommands
                 }));
             }
 
+            Store(parse, source, cs, filter, report, rows.Where(i => density[i] > 0).Select(i => ("cell", (NetTopologySuite.Geometries.Geometry)CellPolygons.Of(spec, i % spec.Cols, i / spec.Cols),
+                (object)new { density = density[i] })));
+
             Finish(outPath, report);
         }));
         return command;
@@ -239,8 +257,7 @@ internal static class HotspotCommands
 
     private static Command Moran()
     {
-        var input = Input();
-        var crs = Crs();
+        var source = new PointOptions();
         var output = Out();
         var cell = new Option<double?>("--cell") { Description = "cell size in metres (default: automatic, reported)" };
         var grid = new Option<string>("--grid") { Description = "square or hex", DefaultValueFactory = _ => "square" };
@@ -252,11 +269,13 @@ internal static class HotspotCommands
         fdr.AcceptOnlyFromAmong("bh", "none");
         var command = new Command("moran", "Local Moran's I (Anselin 1995) on grid cell counts: output CSV cx,cy,count,ii,z,p,p_perm,quadrant,significant.")
         {
-            input, crs, output, cell, grid, band, permutations, seed, fdr,
+            output, cell, grid, band, permutations, seed, fdr,
         };
+        source.AddTo(command);
         command.SetAction(parse => Guard(() =>
         {
-            var (points, inputPath) = Read(parse.GetValue(input)!, parse.GetValue(crs));
+            var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
+            var outPath = OutPath(parse, output, filter);
             var automatic = new Dictionary<string, string>();
             var (spec, counts) = Aggregate(points, parse.GetValue(cell), parse.GetValue(grid) == "hex" ? GridShape.Hexagon : GridShape.Square, automatic);
             var (cx, cy) = counts.Centres();
@@ -285,9 +304,11 @@ internal static class HotspotCommands
                         ? string.Create(Inv, $"with {result.Permutations} permutations the smallest p is {1.0 / (result.Permutations + 1):0.####}; FDR over {counts.Counts.Length:N0} cells then needs at least {Math.Ceiling(counts.Counts.Length / (result.Alpha * (result.Permutations + 1))):N0} cells at that p before any is significant: use more permutations (e.g. --permutations {((result.Permutations + 1) * 10) - 1}) or a larger cell")
                         : null,
                 });
-            var outPath = parse.GetValue(output)!;
             var rows = Enumerable.Range(0, counts.Counts.Length);
-            if (HotspotFiles.IsGeoJson(outPath))
+            if (outPath is null)
+            {
+            }
+            else if (HotspotFiles.IsGeoJson(outPath))
             {
                 HotspotFiles.WriteGeoJson(outPath, AnalysisSrid, report, rows.Select(i => (HotspotFiles.Point(cx[i], cy[i]), new JsonObject
                 {
@@ -303,6 +324,9 @@ internal static class HotspotCommands
                     result.Quadrant[i], result.Significant[i] ? "1" : "0")));
             }
 
+            Store(parse, source, cs, filter, report, rows.Select(i => ("cell", (NetTopologySuite.Geometries.Geometry)CellPolygons.Of(spec, i % spec.Cols, i / spec.Cols),
+                (object)new { count = counts.Counts[i], ii = Finite(result.Ii[i]), z = Finite(result.Z[i]), p = Finite(result.PAnalytical[i]), p_perm = Finite(result.PPermutation[i]), quadrant = result.Quadrant[i], significant = result.Significant[i] })));
+
             Finish(outPath, report);
 
             int Count(string quadrant) => Enumerable.Range(0, result.Quadrant.Length).Count(i => result.Significant[i] && result.Quadrant[i] == quadrant);
@@ -312,8 +336,7 @@ internal static class HotspotCommands
 
     private static Command Knox()
     {
-        var input = Input();
-        var crs = Crs();
+        var source = new PointOptions();
         var output = Out();
         var spaceBand = new Option<double>("--space-band") { Description = "width of a distance band in metres", DefaultValueFactory = _ => 100 };
         var spaceBands = new Option<int>("--space-bands") { Description = "number of distance bands (an open band beyond is added)", DefaultValueFactory = _ => 5 };
@@ -323,11 +346,13 @@ internal static class HotspotCommands
         var seed = new Option<int>("--seed") { Description = "random seed", DefaultValueFactory = _ => 1 };
         var command = new Command("knox", "Near repeat: Knox test over distance × time bands with Monte Carlo p-values: output CSV space_band,time_band,observed,expected,ratio,p.")
         {
-            input, crs, output, spaceBand, spaceBands, timeBand, timeBands, simulations, seed,
+            output, spaceBand, spaceBands, timeBand, timeBands, simulations, seed,
         };
+        source.AddTo(command);
         command.SetAction(parse => Guard(() =>
         {
-            var (points, inputPath) = Read(parse.GetValue(input)!, parse.GetValue(crs));
+            var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
+            var outPath = OutPath(parse, output, filter);
             if (points.TimeFrom is null || points.TimeFrom.Any(t => t is null))
             {
                 throw new AnalysisException("the Knox test needs time_from on every row.");
@@ -351,9 +376,13 @@ internal static class HotspotCommands
                 },
                 new Dictionary<string, string>(),
                 new Dictionary<string, object?> { ["pairs"] = result.Pairs, ["near_repeat_cells_p_0_05"] = result.Cells.Count(c => c.P <= 0.05 && c.Ratio > 1) });
-            var outPath = parse.GetValue(output)!;
-            HotspotFiles.WriteCsv(outPath, "space_band,time_band,observed,expected,ratio,p", result.Cells.Select(c => string.Join(',',
+            if (outPath is not null)
+            {
+                HotspotFiles.WriteCsv(outPath, "space_band,time_band,observed,expected,ratio,p", result.Cells.Select(c => string.Join(',',
                 Csv(c.Space.Label), Csv(c.Time.Label), c.Observed.ToString(Inv), HotspotFiles.Format(c.Expected), HotspotFiles.Format(c.Ratio), HotspotFiles.Format(c.P))));
+            }
+
+            Store(parse, source, cs, filter, report, []);
             Finish(outPath, report);
         }));
         return command;
@@ -361,16 +390,17 @@ internal static class HotspotCommands
 
     private static Command Accuracy()
     {
-        var input = Input();
-        var crs = Crs();
+        var source = new PointOptions();
         var output = Out();
         var split = new Option<string>("--split") { Description = "first day of the test period, YYYY-MM-DD (Stockholm time): hotspots are found before it and tested from it", Required = true };
         var cell = new Option<double?>("--cell") { Description = "cell size in metres (default: automatic, reported)" };
         var band = new Option<double?>("--band") { Description = "Gi* distance band in metres (default: automatic)" };
-        var command = new Command("accuracy", "Forecast accuracy of Gi* hotspots (95 % and up) found before --split and tested after: PAI, PEI, RRI as JSON.") { input, crs, output, split, cell, band };
+        var command = new Command("accuracy", "Forecast accuracy of Gi* hotspots (95 % and up) found before --split and tested after: PAI, PEI, RRI as JSON.") { output, split, cell, band };
+        source.AddTo(command);
         command.SetAction(parse => Guard(() =>
         {
-            var (points, inputPath) = Read(parse.GetValue(input)!, parse.GetValue(crs));
+            var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
+            var outPath = OutPath(parse, output, filter);
             if (points.TimeFrom is null || points.TimeFrom.Any(t => t is null))
             {
                 throw new AnalysisException("forecast accuracy needs time_from on every row.");
@@ -409,9 +439,30 @@ internal static class HotspotCommands
                     ["area_share"] = r.AreaShare, ["events_before"] = r.EventsBefore, ["events_after"] = r.EventsAfter,
                     ["events_in_hotspots_before"] = r.EventsInHotspotsBefore, ["events_in_hotspots_after"] = r.EventsInHotspotsAfter,
                 });
-            var outPath = parse.GetValue(output)!;
-            File.WriteAllText(outPath, System.Text.Json.JsonSerializer.Serialize(report, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+            if (outPath is not null)
+            {
+                File.WriteAllText(outPath, System.Text.Json.JsonSerializer.Serialize(report, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+            }
+
+            Store(parse, source, cs, filter, report, []);
             Finish(outPath, report);
+        }));
+        return command;
+    }
+
+    private static Command Runs()
+    {
+        var command = new Command("runs", "List the analysis runs stored in the database (id, name, method, when, features, filters).");
+        command.SetAction(_ => CliRun.Guard(() =>
+        {
+            var cs = GeoTrygghet.Data.ConnectionResolver.Resolve();
+            GeoTrygghet.Data.Schema.SchemaManager.Check(cs);
+            foreach (var run in GeoTrygghet.Data.Analysis.AnalysisStore.List(cs))
+            {
+                Console.WriteLine(string.Create(Inv, $"{run.Id}\t{run.Name}\t{run.Method}\t{StockholmTime.Format(run.CreatedAt)}\t{run.Features} features\t{run.Filters}"));
+            }
+
+            return CliRun.Ok;
         }));
         return command;
     }
@@ -441,17 +492,39 @@ internal static class HotspotCommands
         return (points.X.Min(), points.Y.Min(), points.X.Max(), points.Y.Max());
     }
 
-    private static (PointTable Points, string Path) Read(string path, string? crs)
+    private static string? OutPath(ParseResult parse, Option<string?> output, PointFilter? filter)
     {
-        var srid = crs is null ? (int?)null : CrsRegistry.ParseCode(crs);
-        return (PointTable.ReadCsv(path, srid, AnalysisSrid), path);
+        var path = parse.GetValue(output);
+        if (path is null && filter is null)
+        {
+            throw new AnalysisException("--out is required with --input.");
+        }
+
+        return path;
     }
 
-    private static void Finish(string outPath, AnalysisReport report)
+    private static void Finish(string? outPath, AnalysisReport report)
     {
-        HotspotFiles.WriteReport(outPath, report);
         Console.Error.Write(HotspotFiles.Describe(report));
-        Console.Error.WriteLine($"wrote {outPath} and {outPath}.meta.json");
+        if (outPath is not null)
+        {
+            HotspotFiles.WriteReport(outPath, report);
+            Console.Error.WriteLine($"wrote {outPath} and {outPath}.meta.json");
+        }
+    }
+
+    /// <summary>A database run is stored with its features, for the map service and for next quarter.</summary>
+    private static void Store(ParseResult parse, PointOptions source, string? cs, PointFilter? filter, AnalysisReport report, IEnumerable<(string Kind, NetTopologySuite.Geometries.Geometry Geometry, object Properties)> features)
+    {
+        if (cs is null || filter is null)
+        {
+            return;
+        }
+
+        var name = source.RunName(parse, report.Method);
+        var id = GeoTrygghet.Data.Analysis.AnalysisStore.Save(cs, name, report, filter, AnalysisSrid, features);
+        Console.Error.WriteLine(string.Create(Inv, $"stored as analysis run {id} '{name}'"));
+        Console.WriteLine(id.ToString(Inv));
     }
 
     private static string Csv(string value) => Core.Import.RejectsWriter.Quote(value);

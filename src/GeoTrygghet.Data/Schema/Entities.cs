@@ -121,3 +121,27 @@ public sealed class DataChange
     public DateTimeOffset ChangedAt { get; set; }
     public long Rows { get; set; }
 }
+
+/// <summary>A stored analysis: what was run on which data, with its full report (method, parameters, automatic choices).</summary>
+public sealed class AnalysisRun
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public required string Method { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? PeriodFrom { get; set; }
+    public DateTimeOffset? PeriodTo { get; set; }
+    public required string Filters { get; set; }
+    public required string Report { get; set; }
+    public int FeatureCount { get; set; }
+}
+
+/// <summary>One result feature of a run (a cell, a cluster polygon) with its statistics as JSON.</summary>
+public sealed class AnalysisFeature
+{
+    public long Id { get; set; }
+    public long RunId { get; set; }
+    public required string Kind { get; set; }
+    public required Geometry Geom { get; set; }
+    public required string Properties { get; set; }
+}

@@ -19,6 +19,8 @@ public sealed class GeoTrygghetDbContext(DbContextOptions<GeoTrygghetDbContext> 
     public DbSet<BasemapFeature> BasemapFeatures => Set<BasemapFeature>();
     public DbSet<DeploymentSetting> DeploymentSettings => Set<DeploymentSetting>();
     public DbSet<DataChange> DataChanges => Set<DataChange>();
+    public DbSet<AnalysisRun> AnalysisRuns => Set<AnalysisRun>();
+    public DbSet<AnalysisFeature> AnalysisFeatures => Set<AnalysisFeature>();
 
     public static DbContextOptions<GeoTrygghetDbContext> Options(string connectionString) =>
         new DbContextOptionsBuilder<GeoTrygghetDbContext>()
@@ -58,6 +60,24 @@ public sealed class GeoTrygghetDbContext(DbContextOptions<GeoTrygghetDbContext> 
             e.Property(x => x.Geom).HasColumnType($"geometry(Geometry,{srid})");
             e.HasIndex(x => x.Geom).HasMethod("gist");
         });
+        b.Entity<AnalysisRun>(e =>
+        {
+            e.ToTable("analysis_runs");
+            e.HasIndex(x => x.Name).IsUnique();
+            e.Property(x => x.Filters).HasColumnType("jsonb");
+            e.Property(x => x.Report).HasColumnType("jsonb");
+            e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+        });
+        b.Entity<AnalysisFeature>(e =>
+        {
+            e.ToTable("analysis_features");
+            e.HasIndex(x => x.RunId);
+            e.Property(x => x.Geom).HasColumnType($"geometry(Geometry,{srid})");
+            e.HasIndex(x => x.Geom).HasMethod("gist");
+            e.Property(x => x.Properties).HasColumnType("jsonb");
+            e.HasOne<AnalysisRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         // One row per committed change of a layer: caches (tile ETags) key on the latest change.
         b.Entity<DataChange>(e =>
         {

@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using GeoTrygghet.Core.Crs;
+using GeoTrygghet.Core.Hotspots;
+using GeoTrygghet.Data;
+using GeoTrygghet.Data.Analysis;
+using GeoTrygghet.Data.Schema;
+
+namespace GeoTrygghet.Cli.Commands;
+
+/// <summary>
+/// Where a hotspot verb takes its events: a file (<c>--input</c>), or without it the database with the
+/// filters <c>--from --to --category --source --area --hours --include --report-weight</c>; a database
+/// run is stored under <c>--name</c> (default: method and time) for the map service.
+/// </summary>
+internal sealed class PointOptions
+{
+    public Option<string?> Input { get; } = new("--input") { Description = "CSV with id,x,y in metres of EPSG:3006 (or --crs), optional time_from,time_to,category,weight; without it the database is used" };
+    public Option<string?> Crs { get; } = new("--crs") { Description = "the input file's CRS when it is not EPSG:3006, e.g. EPSG:4326" };
+    public Option<string?> From { get; } = new("--from") { Description = "database: first day, YYYY-MM-DD (Stockholm time)" };
+    public Option<string?> To { get; } = new("--to") { Description = "database: last day, YYYY-MM-DD, inclusive" };
+    public Option<string[]> Category { get; } = new("--category") { Description = "database: incident group (violence, theft, …) or category as given, report category; repeatable or comma-separated", Arity = ArgumentArity.ZeroOrMore };
+    public Option<string[]> Source { get; } = new("--source") { Description = "database: import source name; repeatable", Arity = ArgumentArity.ZeroOrMore };
+    public Option<string?> Area { get; } = new("--area") { Description = "database: only events inside the named area (focus area, district)" };
+    public Option<string?> Hours { get; } = new("--hours") { Description = "database: hours of the day, local, e.g. 18-6" };
+    public Option<string> Include { get; } = new("--include") { Description = "database: incidents, reports or both", DefaultValueFactory = _ => "incidents" };
+    public Option<double> ReportWeight { get; } = new("--report-weight") { Description = "database: weight of an EST report when reports are included", DefaultValueFactory = _ => 1 };
+    public Option<string?> Name { get; } = new("--name") { Description = "database: name the stored run (default: method and time)" };
+
+    public void AddTo(Command command)
+    {
+        Include.AcceptOnlyFromAmong("incidents", "reports", "both");
+        foreach (var o in new Option[] { Input, Crs, From, To, Category, Source, Area, Hours, Include, ReportWeight, Name })
+        {
+            command.Add(o);
+        }
+    }
+
+    public bool FromDatabase(ParseResult parse) => parse.GetValue(Input) is null;
+
+    public (PointTable Points, string Description, PointFilter? Filter, string? ConnectionString) Load(ParseResult parse, int analysisSrid)
+    {
+        if (parse.GetValue(Input) is { } path)
+        {
+            var srid = parse.GetValue(Crs) is { } c ? CrsRegistry.ParseCode(c) : (int?)null;
+            return (PointTable.ReadCsv(path, srid, analysisSrid), path, null, null);
+        }
+
+        var include = parse.GetValue(Include);
+        var filter = new PointFilter(
+            Date(parse.GetValue(From), "--from"),
+            Date(parse.GetValue(To), "--to"),
+            Split(parse.GetValue(Category)),
+            Split(parse.GetValue(Source)),
+            parse.GetValue(Area),
+            parse.GetValue(Hours) is { } h ? PointFilter.ParseHours(h) : null,
+            include is "incidents" or "both" ? 1 : 0,
+            include is "reports" or "both" ? parse.GetValue(ReportWeight) : 0);
+        var cs = ConnectionResolver.Resolve();
+        SchemaManager.Check(cs);
+        var points = PointSource.Load(cs, filter);
+        return (points, $"database {SchemaManager.Describe(cs)}, filters {filter.Describe()}", filter, cs);
+    }
+
+    public string RunName(ParseResult parse, string method) =>
+        parse.GetValue(Name) ?? string.Create(CultureInfo.InvariantCulture, $"{method} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}");
+
+    private static DateOnly? Date(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new FormatException($"{option} '{text}' is not a date YYYY-MM-DD");
+    }
+
+    private static List<string>? Split(string[]? values)
+    {
+        var list = (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        return list.Count == 0 ? null : list;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace GeoTrygghet.Core.Hotspots;
+
+/// <summary>
+/// Which stored events an analysis uses: a period (local dates, the end inclusive), categories (an
+/// incident's coarse group or its category as given, a report's category), sources, a named area
+/// (focus area, district, …), hours of the day (local; may wrap past midnight, e.g. 18–6), and whether
+/// police incidents, EST reports or both are taken, each with a weight.
+/// </summary>
+public sealed record PointFilter(
+    DateOnly? From = null,
+    DateOnly? To = null,
+    IReadOnlyList<string>? Categories = null,
+    IReadOnlyList<string>? Sources = null,
+    string? Area = null,
+    (int From, int To)? Hours = null,
+    double IncidentWeight = 1,
+    double ReportWeight = 0)
+{
+    public bool UsesIncidents => IncidentWeight > 0;
+
+    public bool UsesReports => ReportWeight > 0;
+
+    /// <summary>"18-6" → (18, 6): hours 18:00 up to 06:00 local.</summary>
+    public static (int From, int To) ParseHours(string text)
+    {
+        var parts = text.Split('-', StringSplitOptions.TrimEntries);
+        if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var a) &&
+            int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var b) && a is >= 0 and <= 24 && b is >= 0 and <= 24 && a % 24 != b % 24)
+        {
+            return (a % 24, b % 24);
+        }
+
+        throw new FormatException($"--hours '{text}' is not FROM-TO in whole hours, e.g. 18-6 for 18:00 to 06:00");
+    }
+
+    public string Describe() => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        from = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        to = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        categories = Categories,
+        sources = Sources,
+        area = Area,
+        hours = Hours is { } h ? string.Create(CultureInfo.InvariantCulture, $"{h.From}-{h.To}") : null,
+        incident_weight = IncidentWeight,
+        report_weight = ReportWeight,
+    });
+}

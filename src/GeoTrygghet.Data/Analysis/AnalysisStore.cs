@@ -1,0 +1,104 @@
+using System.Text.Json;
+using GeoTrygghet.Core.Hotspots;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GeoTrygghet.Data.Analysis;
+
+/// <summary>
+/// Stores an analysis run — its name, method, period, filters, full report and result features — so
+/// the map service can show it and next quarter can be compared with it. A run is written in one
+/// transaction and its layer change is recorded (tiles of it are never served stale).
+/// </summary>
+public static class AnalysisStore
+{
+    public sealed record StoredRun(long Id, string Name, string Method, DateTimeOffset CreatedAt, int Features, string Filters);
+
+    public static long Save(string connectionString, string name, AnalysisReport report, PointFilter filter, int srid, IEnumerable<(string Kind, Geometry Geometry, object Properties)> features)
+    {
+        using var conn = Schema.SchemaManager.Open(connectionString);
+        using var tx = conn.BeginTransaction();
+        long id;
+        using (var cmd = new NpgsqlCommand("""
+            INSERT INTO analysis_runs (name, method, period_from, period_to, filters, report, feature_count)
+            VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, 0) RETURNING id
+            """, conn, tx))
+        {
+            cmd.Parameters.AddWithValue(name);
+            cmd.Parameters.AddWithValue(report.Method);
+            cmd.Parameters.AddWithValue(NpgsqlDbType.TimestampTz, (object?)PeriodBound(filter.From) ?? DBNull.Value);
+            cmd.Parameters.AddWithValue(NpgsqlDbType.TimestampTz, (object?)PeriodBound(filter.To?.AddDays(1)) ?? DBNull.Value);
+            cmd.Parameters.AddWithValue(filter.Describe());
+            cmd.Parameters.AddWithValue(JsonSerializer.Serialize(report));
+            try
+            {
+                id = (long)cmd.ExecuteScalar()!;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                throw new DatabaseException($"an analysis run named '{name}' already exists; choose another --name.", e);
+            }
+        }
+
+        var wkb = new WKBWriter(ByteOrder.LittleEndian, handleSRID: true, emitZ: false);
+        var count = 0;
+        using (var importer = conn.BeginBinaryImport("COPY analysis_features (run_id, kind, geom, properties) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (kind, geometry, properties) in features)
+            {
+                geometry.SRID = srid;
+                importer.StartRow();
+                importer.Write(id, NpgsqlDbType.Bigint);
+                importer.Write(kind, NpgsqlDbType.Text);
+                importer.Write(wkb.Write(geometry), NpgsqlDbType.Bytea);
+                importer.Write(JsonSerializer.Serialize(properties), NpgsqlDbType.Jsonb);
+                count++;
+            }
+
+            importer.Complete();
+        }
+
+        using (var cmd = new NpgsqlCommand("UPDATE analysis_runs SET feature_count = $1 WHERE id = $2", conn, tx))
+        {
+            cmd.Parameters.AddWithValue(count);
+            cmd.Parameters.AddWithValue(id);
+            cmd.ExecuteNonQuery();
+        }
+
+        using (var cmd = new NpgsqlCommand("INSERT INTO data_changes (layer, changed_at, rows) VALUES ('analysis_runs', clock_timestamp(), $1)", conn, tx))
+        {
+            cmd.Parameters.AddWithValue((long)count);
+            cmd.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+        return id;
+    }
+
+    public static IReadOnlyList<StoredRun> List(string connectionString)
+    {
+        using var conn = Schema.SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("SELECT id, name, method, created_at, feature_count, filters::text FROM analysis_runs ORDER BY id", conn);
+        using var reader = cmd.ExecuteReader();
+        var runs = new List<StoredRun>();
+        while (reader.Read())
+        {
+            runs.Add(new StoredRun(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt32(4), reader.GetString(5)));
+        }
+
+        return runs;
+    }
+
+    private static DateTimeOffset? PeriodBound(DateOnly? date)
+    {
+        if (date is not { } d)
+        {
+            return null;
+        }
+
+        GeoTrygghet.Core.Time.StockholmTime.FromLocal(d.ToDateTime(TimeOnly.MinValue), string.Empty, out var utc, out _);
+        return utc;
+    }
+}

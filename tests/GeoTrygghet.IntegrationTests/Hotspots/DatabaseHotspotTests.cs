@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using GeoTrygghet.IntegrationTests.Support;
+
+namespace GeoTrygghet.IntegrationTests.Hotspots;
+
+/// <summary>
+/// <c>gt hotspots</c> without <c>--input</c>: events filtered by PostGIS, the run stored with its
+/// features. The database filters are checked against the same selection written independently in
+/// SQL and run through the file mode.
+/// </summary>
+public sealed class DatabaseHotspotTests : IClassFixture<TestDatabase>, IDisposable
+{
+    private readonly TestDatabase _db;
+    private readonly string _dir = Directory.CreateTempSubdirectory("gt-hot-").FullName;
+
+    public DatabaseHotspotTests(TestDatabase db)
+    {
+        _db = db;
+        var demo = GtProcess.Run(db.ConnectionString, "demo");
+        Assert.True(demo.ExitCode == 0, demo.All);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void A_database_run_equals_the_file_run_on_the_same_events_and_is_stored_with_its_cells()
+    {
+        var fromDb = Path.Combine(_dir, "db.csv");
+        var run = GtProcess.Run(_db.ConnectionString, "hotspots", "gistar", "--from", "2023-01-01", "--to", "2023-12-31", "--category", "violence",
+            "--cell", "100", "--band", "250", "--name", "våld 2023", "--out", fromDb);
+        Assert.True(run.ExitCode == 0, run.All);
+
+        // The same selection, written here in SQL: violence group, local dates of 2023.
+        var rows = _db.Rows("""
+            SELECT id, ST_X(geom), ST_Y(geom) FROM incidents
+            WHERE category_group = 'violence'
+              AND (time_from AT TIME ZONE 'Europe/Stockholm')::date BETWEEN '2023-01-01' AND '2023-12-31'
+            ORDER BY id
+            """);
+        var csv = new StringBuilder("id,x,y\n");
+        foreach (var r in rows)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{r[0]},{(double)r[1]!:R},{(double)r[2]!:R}\n");
+        }
+
+        var input = Path.Combine(_dir, "events.csv");
+        File.WriteAllText(input, csv.ToString());
+        var fromFile = Path.Combine(_dir, "file.csv");
+        var fileRun = GtProcess.Run(_db.ConnectionString, "hotspots", "gistar", "--input", input, "--cell", "100", "--band", "250", "--out", fromFile);
+        Assert.True(fileRun.ExitCode == 0, fileRun.All);
+
+        Assert.True(rows.Count > 100);
+        Assert.Equal(File.ReadAllLines(fromFile), File.ReadAllLines(fromDb));
+        var stored = _db.Rows("SELECT id, method, feature_count, (report->>'Points')::int FROM analysis_runs WHERE name = 'våld 2023'").Single();
+        Assert.Equal("Getis-Ord Gi*", stored[1]);
+        Assert.Equal(File.ReadAllLines(fromDb).Length - 1, (int)stored[2]!);
+        Assert.Equal(rows.Count, (int)stored[3]!);
+        Assert.Equal((long)(int)stored[2]!, _db.Scalar($"SELECT count(*) FROM analysis_features WHERE run_id = {stored[0]} AND ST_Area(geom) BETWEEN 9999.99 AND 10000.01"));
+    }
+
+    [Fact]
+    public void Hours_that_wrap_past_midnight_select_the_evening_and_the_night_in_Stockholm_time()
+    {
+        var run = GtProcess.Run(_db.ConnectionString, "hotspots", "kde", "--hours", "18-6", "--cell", "100", "--bandwidth", "200", "--name", "kväll och natt");
+        Assert.True(run.ExitCode == 0, run.All);
+
+        var expected = _db.Scalar("""
+            SELECT count(*) FROM incidents
+            WHERE extract(hour FROM time_from AT TIME ZONE 'Europe/Stockholm') >= 18
+               OR extract(hour FROM time_from AT TIME ZONE 'Europe/Stockholm') < 6
+            """);
+        Assert.Equal(expected, _db.Scalar("SELECT (report->>'Points')::bigint FROM analysis_runs WHERE name = 'kväll och natt'"));
+        Assert.True(expected < _db.Scalar("SELECT count(*) FROM incidents"));
+    }
+
+    [Fact]
+    public void An_unknown_area_and_a_repeated_run_name_are_refused_with_what_to_do()
+    {
+        var area = GtProcess.Run(_db.ConnectionString, "hotspots", "gistar", "--area", "Ingenstans");
+        Assert.Equal(2, area.ExitCode);
+        Assert.Contains("no area named 'Ingenstans'", area.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Centrum", area.Stderr, StringComparison.Ordinal);
+
+        Assert.Equal(0, GtProcess.Run(_db.ConnectionString, "hotspots", "dbscan", "--eps", "30", "--min-points", "10", "--area", "Centrum", "--name", "centrum").ExitCode);
+        var again = GtProcess.Run(_db.ConnectionString, "hotspots", "dbscan", "--eps", "30", "--min-points", "10", "--area", "Centrum", "--name", "centrum");
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("already exists", again.Stderr, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse((string)_db.Rows("SELECT report::text FROM analysis_runs WHERE name = 'centrum'").Single()[0]!);
+        Assert.Equal(30, report.RootElement.GetProperty("Parameters").GetProperty("eps_m").GetDouble());
+        // Every cluster of a run limited to Centrum lies in Centrum.
+        Assert.Equal(0, _db.Scalar("""
+            SELECT count(*) FROM analysis_features f JOIN analysis_runs r ON r.id = f.run_id, areas a
+            WHERE r.name = 'centrum' AND a.name = 'Centrum' AND NOT ST_Intersects(a.geom, f.geom)
+            """));
+    }
+}
