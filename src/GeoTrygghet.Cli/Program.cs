@@ -8,6 +8,7 @@ var root = new RootCommand("GeoTrygghet: hotspots, patrol presence and evaluatio
     FieldsCommand.Create(),
     DemoCommands.Create(),
     HotspotCommands.Create(),
+    ServeCommand.Create(),
 
 };
 return root.Parse(args).Invoke();

@@ -26,8 +26,16 @@ internal static class DemoCommands
 
     public static Command Create()
     {
-        var demo = new Command("demo", "Start the database if needed and load the synthetic demo town from data/demo/ (safe to run again).");
-        demo.SetAction(_ => CliRun.Guard(() => Seed(Console.Out, Console.Error)));
+        var noServe = new Option<bool>("--no-serve") { Description = "only load the demo town; do not start the map service" };
+        var demo = new Command("demo", "Start the database if needed, load the synthetic demo town from data/demo/ (safe to run again) and serve it; prints the address to open.")
+        {
+            noServe, ServeCommand.Urls, ServeCommand.DetailZoom, ServeCommand.Public,
+        };
+        demo.SetAction(parse => CliRun.Guard(() =>
+        {
+            var code = Seed(Console.Out, Console.Error);
+            return code != CliRun.Ok || parse.GetValue(noServe) ? code : ServeCommand.Serve(parse);
+        }));
 
         var output = new Option<string>("--out") { Description = "folder to write to", DefaultValueFactory = _ => DemoFolder };
         var seed = new Option<int>("--seed") { Description = "random seed; the same seed gives the same files", DefaultValueFactory = _ => new DemoTownOptions().Seed };

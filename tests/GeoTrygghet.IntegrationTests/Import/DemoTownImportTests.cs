@@ -11,12 +11,12 @@ public sealed class DemoTownImportTests(TestDatabase db) : IClassFixture<TestDat
     [Fact]
     public void The_demo_town_imported_twice_gives_identical_table_counts_and_matches_its_files()
     {
-        var first = GtProcess.Run(db.ConnectionString, "demo");
+        var first = GtProcess.Run(db.ConnectionString, "demo", "--no-serve");
         Assert.True(first.ExitCode == 0, first.All);
         var afterFirst = db.Counts();
         var maxId = db.Scalar("SELECT max(id) FROM incidents");
 
-        var second = GtProcess.Run(db.ConnectionString, "demo");
+        var second = GtProcess.Run(db.ConnectionString, "demo", "--no-serve");
         Assert.True(second.ExitCode == 0, second.All);
 
         Assert.Equal(afterFirst, db.Counts());
@@ -33,7 +33,7 @@ public sealed class DemoTownImportTests(TestDatabase db) : IClassFixture<TestDat
     [Fact]
     public void The_planted_lighting_measure_and_its_new_lights_are_linked_in_the_store()
     {
-        GtProcess.Run(db.ConnectionString, "demo");
+        GtProcess.Run(db.ConnectionString, "demo", "--no-serve");
         var measure = db.Rows("SELECT type, start_date, cardinality(assets) FROM measures WHERE external_id = 'M01'").Single();
         Assert.Equal("lighting", measure[0]);
         // Every light the measure names is stored, installed on the measure's date, and lies in its corridor.

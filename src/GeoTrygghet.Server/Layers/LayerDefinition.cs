@@ -1,0 +1,26 @@
+namespace GeoTrygghet.Server.Layers;
+
+/// <summary>
+/// A map layer: its id (used in every URL and as the OGC collection id), what it shows, the SQL it
+/// reads (a FROM clause with the alias <c>t</c>, a <c>t.geom</c> in the analysis CRS, and the attribute
+/// list), which filters apply, the tables whose changes invalidate its tiles, and access rules: a
+/// role that may later be required, and whether public use sees only aggregates.
+/// </summary>
+public sealed record LayerDefinition(
+    string Id,
+    string Title,
+    string Description,
+    string GeometryType,
+    string From,
+    string Attributes,
+    IReadOnlyDictionary<string, string> Fields,
+    IReadOnlyList<string> Tables,
+    string? TimeColumn = null,
+    string? CategoryMatch = null,
+    bool HasSource = false,
+    bool Points = false,
+    bool Sensitive = false,
+    string? RequiredRole = null)
+{
+    public bool Filterable => TimeColumn is not null;
+}

@@ -1,0 +1,72 @@
+using System.Net.Sockets;
+using GeoTrygghet.Server.Layers;
+using GeoTrygghet.Server.Tiles;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace GeoTrygghet.Server;
+
+/// <summary>
+/// Builds the map layer service: tiles, the viewer's static files, and errors as problem details —
+/// 400 for a bad parameter, 404 for an unknown layer, 503 with Retry-After while the database is away
+/// (the service keeps running and answers again when it is back). Listens on loopback unless told
+/// otherwise.
+/// </summary>
+public static class ServerApp
+{
+    public static WebApplication Build(ServerOptions options, string[]? args = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args ?? []);
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.ConnectionString).Build());
+        builder.Services.AddSingleton(sp => new DataVersions(options.ConnectionString, sp.GetRequiredService<ILogger<DataVersions>>()));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersions>());
+        builder.Services.AddSingleton(new TileCache());
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        app.UseExceptionHandler(error => error.Run(async http =>
+        {
+            var e = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var (status, title, detail) = e switch
+            {
+                FilterException f => (StatusCodes.Status400BadRequest, "Bad request", f.Message),
+                PostgresException p when p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57", StringComparison.Ordinal) || p.SqlState.StartsWith("53", StringComparison.Ordinal)
+                    => (StatusCodes.Status503ServiceUnavailable, "Database unavailable", "The database is restarting or refusing connections; the service will answer again when it is back."),
+                PostgresException => (StatusCodes.Status500InternalServerError, "Internal error", "The database refused the layer's query; the service log says more."),
+                NpgsqlException or SocketException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "Database unavailable",
+                    "The database cannot be reached at the moment; the service will answer again when it is back."),
+                _ => (StatusCodes.Status500InternalServerError, "Internal error", "The request failed; the service log says more."),
+            };
+            if (status == StatusCodes.Status500InternalServerError)
+            {
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("GeoTrygghet.Server").LogError(e, "Request {Path} failed", http.Request.Path);
+            }
+
+            if (status == StatusCodes.Status503ServiceUnavailable)
+            {
+                http.Response.Headers.RetryAfter = "5";
+            }
+
+            http.Response.StatusCode = status;
+            await Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(http);
+        }));
+        if (options.StaticFolder is { } folder && Directory.Exists(folder))
+        {
+            var files = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetFullPath(folder));
+            app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+        }
+
+        app.MapTileEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,21 @@
+namespace GeoTrygghet.Server;
+
+/// <summary>
+/// How the service runs: the address (loopback unless configured otherwise), the zoom from which point
+/// layers are sent point by point, and public mode, in which sensitive layers are served only as
+/// counts per cell at every zoom.
+/// </summary>
+public sealed record ServerOptions
+{
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+
+    public int DetailZoom { get; init; } = 14;
+
+    public bool PublicMode { get; init; }
+
+    public required string ConnectionString { get; init; }
+
+    public int AnalysisSrid { get; init; } = 3006;
+
+    public string? StaticFolder { get; init; }
+}

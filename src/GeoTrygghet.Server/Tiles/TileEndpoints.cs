@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using GeoTrygghet.Server.Layers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Npgsql;
+
+namespace GeoTrygghet.Server.Tiles;
+
+/// <summary>
+/// <c>GET /tiles</c> (catalog), <c>GET /tiles/{layer}.json</c> (TileJSON 3.0.0) and
+/// <c>GET /tiles/{layer}/{z}/{x}/{y}.mvt</c> with the filters <c>from, to, category, source, hours</c>
+/// (and <c>run</c> for hotspots). Tiles carry an ETag of their data version and filters; a matching
+/// If-None-Match gets 304 without touching the database.
+/// </summary>
+public static class TileEndpoints
+{
+    public const string MvtType = "application/vnd.mapbox-vector-tile";
+
+    public static IEndpointRouteBuilder MapTileEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/tiles", (HttpContext http) => Results.Json(new
+        {
+            layers = LayerCatalog.All.Select(l => new
+            {
+                id = l.Id,
+                title = l.Title,
+                description = l.Description,
+                geometry = l.GeometryType,
+                tilejson = $"{Base(http)}/tiles/{l.Id}.json",
+                tiles = $"{Base(http)}/tiles/{l.Id}/{{z}}/{{x}}/{{y}}.mvt",
+                filters = l.Filterable ? new[] { "from", "to", "category", "hours" }.Concat(l.HasSource ? ["source"] : []).ToArray() : l.Id == "hotspots" ? ["run"] : [],
+                sensitive = l.Sensitive,
+            }),
+        }));
+
+        app.MapGet("/tiles/{file}", (string file, HttpContext http) =>
+        {
+            if (!file.EndsWith(".json", StringComparison.Ordinal) || LayerCatalog.Find(file[..^5]) is not { } layer)
+            {
+                return Problems.NotFound($"There is no layer '{file.Replace(".json", string.Empty, StringComparison.Ordinal)}'; GET /tiles lists the layers.");
+            }
+
+            var query = http.Request.QueryString.HasValue ? http.Request.QueryString.Value : string.Empty;
+            return Results.Json(new Dictionary<string, object?>
+            {
+                ["tilejson"] = "3.0.0",
+                ["name"] = layer.Title,
+                ["description"] = layer.Description,
+                ["attribution"] = "GeoTrygghet",
+                ["scheme"] = "xyz",
+                ["tiles"] = new[] { $"{Base(http)}/tiles/{layer.Id}/{{z}}/{{x}}/{{y}}.mvt{query}" },
+                ["minzoom"] = 0,
+                ["maxzoom"] = 22,
+                ["bounds"] = new[] { 10.0, 55.0, 24.2, 69.1 },
+                ["vector_layers"] = new[] { new { id = layer.Id, description = layer.Description, fields = layer.Fields } },
+            });
+        });
+
+        app.MapGet("/tiles/{layer}/{z}/{x}/{y}.mvt", async (string layer, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db) =>
+        {
+            if (LayerCatalog.Find(layer) is not { } definition)
+            {
+                return Problems.NotFound($"There is no layer '{layer}'; GET /tiles lists the layers.");
+            }
+
+            if (!TryTile(z, x, y, out var tz, out var tx, out var ty, out var error))
+            {
+                return Problems.BadRequest(error);
+            }
+
+            var filter = LayerFilter.Parse(http.Request.Query);
+            var aggregate = definition.Points && (tz < options.DetailZoom || (options.PublicMode && definition.Sensitive));
+            var key = string.Create(CultureInfo.InvariantCulture, $"{layer}/{tz}/{tx}/{ty}|{filter.Key}|{aggregate}|{versions.Of(definition.Tables)}|{versions.Epoch}");
+            var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24] + "\"";
+            http.Response.Headers.ETag = etag;
+            http.Response.Headers.CacheControl = definition.Sensitive ? "private, no-cache" : "public, no-cache";
+            if (versions.Ready && http.Request.Headers.IfNoneMatch.Any(v => v == etag))
+            {
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            if (!versions.Ready || !cache.TryGet(key, out var tile))
+            {
+                await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
+                if (!versions.Ready)
+                {
+                    versions.Reload(conn);
+                }
+
+                await using var cmd = TileQuery.Build(conn, definition, tz, tx, ty, filter, options.AnalysisSrid, aggregate);
+                tile = (byte[]?)await cmd.ExecuteScalarAsync(http.RequestAborted) ?? [];
+                cache.Set(key, tile);
+            }
+
+            return Results.Bytes(tile, MvtType);
+        });
+        return app;
+    }
+
+    internal static string Base(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+
+    private static bool TryTile(string zs, string xs, string ys, out int z, out int x, out int y, out string error)
+    {
+        x = y = 0;
+        error = string.Empty;
+        if (!int.TryParse(zs, NumberStyles.None, CultureInfo.InvariantCulture, out z) || z > 24)
+        {
+            error = $"z '{zs}' is not a zoom level 0–24.";
+            return false;
+        }
+
+        var max = 1L << z;
+        if (!int.TryParse(xs, NumberStyles.None, CultureInfo.InvariantCulture, out x) || x >= max ||
+            !int.TryParse(ys, NumberStyles.None, CultureInfo.InvariantCulture, out y) || y >= max)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"x '{xs}' and y '{ys}' must be whole numbers from 0 to {max - 1} at zoom {z}.");
+            return false;
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using GeoTrygghet.Server.Layers;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GeoTrygghet.Server.Tiles;
+
+/// <summary>
+/// Builds a Mapbox vector tile in PostGIS (<c>ST_TileEnvelope</c>, <c>ST_AsMVTGeom</c>, <c>ST_AsMVT</c>).
+/// The tile envelope is densified and transformed into the analysis CRS, so the bounding-box test
+/// uses the layer's GiST index. Point layers below the detail zoom (and sensitive layers in public
+/// mode at every zoom) are counted in 64 × 64 cells per tile instead of sent point by point, which
+/// bounds a tile's size whatever the data.
+/// </summary>
+internal static class TileQuery
+{
+    public const int Extent = 4096;
+    public const int AggregateCellsPerSide = 64;
+
+    public static NpgsqlCommand Build(NpgsqlConnection conn, LayerDefinition layer, int z, int x, int y, LayerFilter filter, int srid, bool aggregate)
+    {
+        var where = new List<string> { "t.geom && bounds.b" };
+        var cmd = new NpgsqlCommand { Connection = conn };
+        Filters(layer, filter, where, cmd);
+        var whereSql = string.Join(" AND ", where);
+        var inv = CultureInfo.InvariantCulture;
+        var select = aggregate
+            ? $"""
+               SELECT count(*)::int AS count, ST_AsMVTGeom(ST_Centroid(ST_Collect(ST_Transform(t.geom, 3857))), ST_TileEnvelope(@z, @x, @y), {Extent}, 64, true) AS geom
+               FROM {layer.From}, bounds
+               WHERE {whereSql}
+               GROUP BY ST_SnapToGrid(ST_Transform(t.geom, 3857), @cell)
+               """
+            : $"""
+               SELECT {layer.Attributes}, ST_AsMVTGeom(ST_Transform(t.geom, 3857), env.e, {Extent}, 64, true) AS geom
+               FROM {layer.From}, env, bounds
+               WHERE {whereSql}
+               """;
+        cmd.CommandText = string.Create(inv, $"""
+            WITH env AS (SELECT ST_TileEnvelope(@z, @x, @y) AS e),
+                 bounds AS (SELECT ST_Transform(ST_Segmentize(e, (ST_XMax(e) - ST_XMin(e)) / 8), {srid}) AS b FROM env),
+                 src AS ({select})
+            SELECT ST_AsMVT(src, @layer, {Extent}, 'geom') FROM src WHERE geom IS NOT NULL
+            """);
+        cmd.Parameters.AddWithValue("z", z);
+        cmd.Parameters.AddWithValue("x", x);
+        cmd.Parameters.AddWithValue("y", y);
+        cmd.Parameters.AddWithValue("layer", layer.Id);
+        // Web Mercator's world is 40,075,016.69 m wide; a tile is that over 2^z.
+        cmd.Parameters.AddWithValue("cell", 40075016.685578488 / (1L << z) / AggregateCellsPerSide);
+        return cmd;
+    }
+
+    /// <summary>Adds the WHERE clauses and parameters of the filters that apply to the layer.</summary>
+    public static void Filters(LayerDefinition layer, LayerFilter filter, List<string> where, NpgsqlCommand cmd)
+    {
+        if (layer.TimeColumn is { } time)
+        {
+            if (filter.From is { } from)
+            {
+                where.Add($"{time} >= @from");
+                cmd.Parameters.AddWithValue("from", NpgsqlDbType.TimestampTz, from);
+            }
+
+            if (filter.To is { } to)
+            {
+                where.Add($"{time} < @to");
+                cmd.Parameters.AddWithValue("to", NpgsqlDbType.TimestampTz, to);
+            }
+
+            if (filter.Hours is var (h0, h1))
+            {
+                var hour = $"extract(hour FROM {time} AT TIME ZONE 'Europe/Stockholm')";
+                where.Add(h0 < h1 ? $"({hour} >= @h0 AND {hour} < @h1)" : $"({hour} >= @h0 OR {hour} < @h1)");
+                cmd.Parameters.AddWithValue("h0", h0);
+                cmd.Parameters.AddWithValue("h1", h1);
+            }
+        }
+
+        if (layer.CategoryMatch is { } match && filter.Categories.Length > 0)
+        {
+            where.Add(match);
+            cmd.Parameters.AddWithValue("categories", filter.Categories);
+        }
+
+        if (layer.HasSource && filter.Sources.Length > 0)
+        {
+            where.Add("t.source = ANY(@sources)");
+            cmd.Parameters.AddWithValue("sources", filter.Sources);
+        }
+
+        if (layer.Id == "hotspots")
+        {
+            where.Add(filter.Run is null ? "t.run_id = (SELECT max(id) FROM analysis_runs)" : "t.run_id = @run");
+            if (filter.Run is { } run)
+            {
+                cmd.Parameters.AddWithValue("run", run);
+            }
+        }
+    }
+}
