@@ -7,8 +7,9 @@ namespace GeoTrygghet.Server.Tiles;
 
 /// <summary>
 /// Builds a Mapbox vector tile in PostGIS (<c>ST_TileEnvelope</c>, <c>ST_AsMVTGeom</c>, <c>ST_AsMVT</c>).
-/// The tile envelope is densified and transformed into the analysis CRS, so the bounding-box test
-/// uses the layer's GiST index. Point layers below the detail zoom (and sensitive layers in public
+/// The tile envelope, with the 64-unit buffer every tile carries, is densified and transformed into
+/// the analysis CRS, so the bounding-box test uses the layer's GiST index and takes exactly what the
+/// tile shows. Point layers below the detail zoom (and sensitive layers in public
 /// mode at every zoom) are counted in 64 × 64 cells per tile instead of sent point by point, which
 /// bounds a tile's size whatever the data.
 /// </summary>
@@ -38,7 +39,7 @@ internal static class TileQuery
                """;
         cmd.CommandText = string.Create(inv, $"""
             WITH env AS (SELECT ST_TileEnvelope(@z, @x, @y) AS e),
-                 bounds AS (SELECT ST_Transform(ST_Segmentize(e, (ST_XMax(e) - ST_XMin(e)) / 8), {srid}) AS b FROM env),
+                 bounds AS (SELECT ST_Transform(ST_Segmentize(ST_Expand(e, (ST_XMax(e) - ST_XMin(e)) * 64 / {Extent}), (ST_XMax(e) - ST_XMin(e)) / 8), {srid}) AS b FROM env),
                  src AS ({select})
             SELECT ST_AsMVT(src, @layer, {Extent}, 'geom') FROM src WHERE geom IS NOT NULL
             """);
