@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using GeoTrygghet.Server.Layers;
+using GeoTrygghet.Server.Ogc;
 using GeoTrygghet.Server.Tiles;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -67,6 +68,7 @@ public static class ServerApp
         }
 
         app.MapTileEndpoints();
+        app.MapOgcEndpoints();
         return app;
     }
 }

@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Text;
+using GeoTrygghet.Core.Time;
+using GeoTrygghet.Server.Layers;
+using GeoTrygghet.Server.Tiles;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace GeoTrygghet.Server.Ogc;
+
+/// <summary>
+/// OGC API – Features, Part 1: Core with GeoJSON (OGC 17-069r4): landing page, conformance,
+/// collections (one per layer), items with <c>bbox</c> (CRS84), <c>datetime</c> (an instant, an
+/// interval, open at either end with ".."), <c>limit</c> (default 100, at most 10,000) and a
+/// <c>next</c> link, and single items. Geometries are in CRS84 (longitude, latitude). In public mode the
+/// sensitive layers are not offered as features, only as counts in tiles.
+/// </summary>
+public static class OgcEndpoints
+{
+    private const string GeoJson = "application/geo+json";
+    private const string Crs84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 10_000;
+
+    public static IEndpointRouteBuilder MapOgcEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/ogc", (HttpContext http) => Results.Json(new
+        {
+            title = "GeoTrygghet",
+            description = "Incidents, EST reports, street lights, cameras, focus areas, measures and hotspot runs as OGC API – Features.",
+            links = new object[]
+            {
+                Link($"{TileEndpoints.Base(http)}/ogc", "self", "application/json", "This document"),
+                Link($"{TileEndpoints.Base(http)}/ogc/conformance", "conformance", "application/json", "Conformance classes"),
+                Link($"{TileEndpoints.Base(http)}/ogc/collections", "data", "application/json", "Collections"),
+            },
+        }));
+
+        app.MapGet("/ogc/conformance", () => Results.Json(new
+        {
+            conformsTo = new[]
+            {
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            },
+        }));
+
+        app.MapGet("/ogc/collections", (HttpContext http, ServerOptions options) => Results.Json(new
+        {
+            links = new[] { Link($"{TileEndpoints.Base(http)}/ogc/collections", "self", "application/json", "Collections") },
+            collections = Offered(options).Select(l => Collection(http, l)),
+        }));
+
+        app.MapGet("/ogc/collections/{id}", (string id, HttpContext http, ServerOptions options) =>
+            Offered(options).FirstOrDefault(l => l.Id == id) is { } layer ? Results.Json(Collection(http, layer)) : Problems.NotFound($"There is no collection '{id}'."));
+
+        app.MapGet("/ogc/collections/{id}/items", async (string id, HttpContext http, ServerOptions options, NpgsqlDataSource db) =>
+        {
+            if (Offered(options).FirstOrDefault(l => l.Id == id) is not { } layer)
+            {
+                return Problems.NotFound($"There is no collection '{id}'.");
+            }
+
+            var q = http.Request.Query;
+            var limit = Int(q["limit"], "limit", DefaultLimit, 1, MaxLimit);
+            var offset = Int(q["offset"], "offset", 0, 0, int.MaxValue);
+            var filter = LayerFilter.Parse(q);
+            await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
+            await using var cmd = new NpgsqlCommand { Connection = conn };
+            var where = Where(layer, filter, q["bbox"], q["datetime"], options.AnalysisSrid, cmd);
+            cmd.CommandText = $"""
+                SELECT json_build_object('type', 'Feature', 'id', a.id, 'geometry', ST_AsGeoJSON(ST_Transform(t.geom, 4326), 7)::json, 'properties', to_jsonb(a) - 'id')::text
+                FROM {layer.From}, LATERAL (SELECT {layer.Attributes}) a
+                WHERE {where}
+                ORDER BY a.id LIMIT @limit OFFSET @offset
+                """;
+            cmd.Parameters.AddWithValue("limit", limit + 1);
+            cmd.Parameters.AddWithValue("offset", offset);
+            var features = new List<string>();
+            await using (var reader = await cmd.ExecuteReaderAsync(http.RequestAborted))
+            {
+                while (await reader.ReadAsync(http.RequestAborted))
+                {
+                    features.Add(reader.GetString(0));
+                }
+            }
+
+            cmd.CommandText = $"SELECT count(*) FROM {layer.From}, LATERAL (SELECT {layer.Attributes}) a WHERE {where}";
+            var matched = (long)(await cmd.ExecuteScalarAsync(http.RequestAborted))!;
+            var more = features.Count > limit;
+            if (more)
+            {
+                features.RemoveAt(features.Count - 1);
+            }
+
+            var self = $"{TileEndpoints.Base(http)}{http.Request.Path}{http.Request.QueryString}";
+            var links = new List<object> { Link(self, "self", GeoJson, "This page") };
+            if (more)
+            {
+                var next = QueryWith(http.Request.Query, "offset", (offset + limit).ToString(CultureInfo.InvariantCulture));
+                links.Add(Link($"{TileEndpoints.Base(http)}{http.Request.Path}{next}", "next", GeoJson, "Next page"));
+            }
+
+            var json = new StringBuilder();
+            json.Append("{\"type\":\"FeatureCollection\",\"features\":[").AppendJoin(',', features).Append("],");
+            json.Append(CultureInfo.InvariantCulture, $"\"numberMatched\":{matched},\"numberReturned\":{features.Count},");
+            json.Append("\"timeStamp\":\"").Append(DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append("\",");
+            json.Append("\"links\":").Append(System.Text.Json.JsonSerializer.Serialize(links)).Append('}');
+            return Results.Text(json.ToString(), GeoJson);
+        });
+
+        app.MapGet("/ogc/collections/{id}/items/{fid}", async (string id, string fid, HttpContext http, ServerOptions options, NpgsqlDataSource db) =>
+        {
+            if (Offered(options).FirstOrDefault(l => l.Id == id) is not { } layer)
+            {
+                return Problems.NotFound($"There is no collection '{id}'.");
+            }
+
+            if (!long.TryParse(fid, NumberStyles.None, CultureInfo.InvariantCulture, out var featureId))
+            {
+                return Problems.NotFound($"There is no feature '{fid}' in '{id}'.");
+            }
+
+            await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
+            await using var cmd = new NpgsqlCommand($"""
+                SELECT json_build_object('type', 'Feature', 'id', a.id, 'geometry', ST_AsGeoJSON(ST_Transform(t.geom, 4326), 7)::json, 'properties', to_jsonb(a) - 'id',
+                       'links', json_build_array(json_build_object('href', @self, 'rel', 'self', 'type', '{GeoJson}'), json_build_object('href', @collection, 'rel', 'collection', 'type', 'application/json')))::text
+                FROM {layer.From}, LATERAL (SELECT {layer.Attributes}) a
+                WHERE a.id = @fid
+                """, conn);
+            cmd.Parameters.AddWithValue("fid", featureId);
+            cmd.Parameters.AddWithValue("self", $"{TileEndpoints.Base(http)}{http.Request.Path}");
+            cmd.Parameters.AddWithValue("collection", $"{TileEndpoints.Base(http)}/ogc/collections/{id}");
+            return await cmd.ExecuteScalarAsync(http.RequestAborted) is string feature
+                ? Results.Text(feature, GeoJson)
+                : Problems.NotFound($"There is no feature '{fid}' in '{id}'.");
+        });
+        return app;
+    }
+
+    private static IEnumerable<LayerDefinition> Offered(ServerOptions options) =>
+        LayerCatalog.All.Where(l => !(options.PublicMode && l.Sensitive));
+
+    private static object Collection(HttpContext http, LayerDefinition layer) => new
+    {
+        id = layer.Id,
+        title = layer.Title,
+        description = layer.Description,
+        itemType = "feature",
+        crs = new[] { Crs84 },
+        extent = new { spatial = new { bbox = new[] { new[] { 10.0, 55.0, 24.2, 69.1 } }, crs = Crs84 } },
+        links = new[]
+        {
+            Link($"{TileEndpoints.Base(http)}/ogc/collections/{layer.Id}", "self", "application/json", layer.Title),
+            Link($"{TileEndpoints.Base(http)}/ogc/collections/{layer.Id}/items", "items", GeoJson, "Features"),
+        },
+    };
+
+    private static object Link(string href, string rel, string type, string title) => new { href, rel, type, title };
+
+    private static string Where(LayerDefinition layer, LayerFilter filter, string? bbox, string? datetime, int srid, NpgsqlCommand cmd)
+    {
+        var where = new List<string> { "true" };
+        TileQuery.Filters(layer, filter, where, cmd);
+        if (!string.IsNullOrWhiteSpace(bbox))
+        {
+            var parts = bbox.Split(',');
+            var values = new double[parts.Length];
+            if (parts.Length != 4 || parts.Where((p, i) => !double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i])).Any() || values[0] > values[2] || values[1] > values[3])
+            {
+                throw new FilterException("bbox", $"'{bbox}' is not minLon,minLat,maxLon,maxLat in CRS84");
+            }
+
+            where.Add(string.Create(CultureInfo.InvariantCulture,
+                $"ST_Intersects(t.geom, ST_Transform(ST_Segmentize(ST_MakeEnvelope(@bx0, @by0, @bx1, @by1, 4326), @bseg), {srid}))"));
+            cmd.Parameters.AddWithValue("bx0", values[0]);
+            cmd.Parameters.AddWithValue("by0", values[1]);
+            cmd.Parameters.AddWithValue("bx1", values[2]);
+            cmd.Parameters.AddWithValue("by1", values[3]);
+            cmd.Parameters.AddWithValue("bseg", Math.Max(1e-4, Math.Max(values[2] - values[0], values[3] - values[1]) / 16));
+        }
+
+        if (!string.IsNullOrWhiteSpace(datetime) && layer.TimeColumn is { } time)
+        {
+            var (start, end) = Interval(datetime);
+            // A feature matches when its time span [time_from, time_to] meets the instant or interval.
+            if (start is { } s)
+            {
+                where.Add($"coalesce(t.time_to, {time}) >= @dt0");
+                cmd.Parameters.AddWithValue("dt0", NpgsqlDbType.TimestampTz, s);
+            }
+
+            if (end is { } e)
+            {
+                where.Add($"{time} <= @dt1");
+                cmd.Parameters.AddWithValue("dt1", NpgsqlDbType.TimestampTz, e);
+            }
+        }
+
+        return string.Join(" AND ", where);
+    }
+
+    /// <summary>An RFC 3339 instant or interval; ".." or an empty end is open.</summary>
+    private static (DateTimeOffset? Start, DateTimeOffset? End) Interval(string text)
+    {
+        var parts = text.Split('/');
+        if (parts.Length > 2)
+        {
+            throw new FilterException("datetime", $"'{text}' is not an instant or an interval start/end");
+        }
+
+        DateTimeOffset? Parse(string p)
+        {
+            if (p is ".." or "")
+            {
+                return null;
+            }
+
+            return StockholmTime.TryParse(p, out var utc, out var error) == StockholmTime.Outcome.Invalid
+                ? throw new FilterException("datetime", error!)
+                : utc;
+        }
+
+        if (parts.Length == 1)
+        {
+            var instant = Parse(parts[0]) ?? throw new FilterException("datetime", "an instant cannot be open ('..')");
+            return (instant, instant);
+        }
+
+        var (start, end) = (Parse(parts[0]), Parse(parts[1]));
+        if (start > end)
+        {
+            throw new FilterException("datetime", $"'{text}' ends before it starts");
+        }
+
+        return (start, end);
+    }
+
+    private static int Int(string? text, string name, int fallback, int min, int max)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
+            ? v
+            : throw new FilterException(name, string.Create(CultureInfo.InvariantCulture, $"'{text}' is not a whole number from {min} to {max}"));
+    }
+
+    private static string QueryWith(IQueryCollection query, string key, string value)
+    {
+        var pairs = query.Where(kv => kv.Key != key).Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value.ToString())}").Append($"{key}={value}");
+        return "?" + string.Join('&', pairs);
+    }
+}
