@@ -11,6 +11,9 @@ public sealed record ServerOptions
 
     public int DetailZoom { get; init; } = 14;
 
+    /// <summary>At most this many points in a detail tile; a denser tile is sent as counts per cell (keeps tiles under ~500 KB).</summary>
+    public int DetailFeatureBudget { get; init; } = 5000;
+
     public bool PublicMode { get; init; }
 
     public required string ConnectionString { get; init; }

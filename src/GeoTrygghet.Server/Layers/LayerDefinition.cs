@@ -4,7 +4,8 @@ namespace GeoTrygghet.Server.Layers;
 /// A map layer: its id (used in every URL and as the OGC collection id), what it shows, the SQL it
 /// reads (a FROM clause with the alias <c>t</c>, a <c>t.geom</c> in the analysis CRS, and the attribute
 /// list), which filters apply, the tables whose changes invalidate its tiles, and access rules: a
-/// role that may later be required, and whether public use sees only aggregates.
+/// role that may later be required, and whether public use sees only aggregates. <see cref="Mercator"/>
+/// is the geometry in EPSG:3857 (a stored column where the table keeps one).
 /// </summary>
 public sealed record LayerDefinition(
     string Id,
@@ -20,7 +21,8 @@ public sealed record LayerDefinition(
     bool HasSource = false,
     bool Points = false,
     bool Sensitive = false,
-    string? RequiredRole = null)
+    string? RequiredRole = null,
+    string Mercator = "ST_Transform(t.geom, 3857)")
 {
     public bool Filterable => TimeColumn is not null;
 }

@@ -90,7 +90,17 @@ public static class TileEndpoints
                     versions.Reload(conn);
                 }
 
-                await using var cmd = TileQuery.Build(conn, definition, tz, tx, ty, filter, options.AnalysisSrid, aggregate);
+                var cells = aggregate ? TileQuery.AggregateCellsPerSide : 0;
+                if (!aggregate && definition.Points)
+                {
+                    await using var count = TileQuery.Count(conn, definition, tz, tx, ty, filter, options.AnalysisSrid, options.DetailFeatureBudget + 1);
+                    if ((long)(await count.ExecuteScalarAsync(http.RequestAborted))! > options.DetailFeatureBudget)
+                    {
+                        cells = TileQuery.AggregateCellsPerSide * 2;
+                    }
+                }
+
+                await using var cmd = TileQuery.Build(conn, definition, tz, tx, ty, filter, options.AnalysisSrid, cells);
                 tile = (byte[]?)await cmd.ExecuteScalarAsync(http.RequestAborted) ?? [];
                 cache.Set(key, tile);
             }
