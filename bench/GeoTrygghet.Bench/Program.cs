@@ -10,6 +10,7 @@ using NpgsqlTypes;
 
 // Hotspot engine benchmarks (issue #3), each against its peer in the same run, median of repeats.
 //   dotnet run -c Release --project bench/GeoTrygghet.Bench -- [dbscan|gistar|kde|all] [points] [repeats]
+//   dotnet run -c Release --project bench/GeoTrygghet.Bench -- tiles [incidents] [requests per zoom]
 // The DBSCAN peer is PostGIS ST_ClusterDBSCAN on the same points in the database of ./gt db up (or
 // GEOTRYGGHET_DB); the labels of both are compared (core/noise exactly, clusters up to renumbering).
 var inv = CultureInfo.InvariantCulture;
@@ -17,6 +18,12 @@ var what = args.Length > 0 ? args[0] : "all";
 var n = args.Length > 1 ? int.Parse(args[1], inv) : 1_000_000;
 var repeats = args.Length > 2 ? int.Parse(args[2], inv) : 3;
 Console.WriteLine(string.Create(inv, $"# machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {DateTime.UtcNow:yyyy-MM-dd}"));
+
+if (what == "tiles")
+{
+    await TileBench.Run(n, repeats < 10 ? 50 : repeats);
+    return;
+}
 
 var (x, y) = TownPoints(n, seed: 1983);
 
