@@ -59,55 +59,71 @@ public static class TileEndpoints
             });
         });
 
-        app.MapGet("/tiles/{layer}/{z}/{x}/{y}.mvt", async (string layer, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db) =>
+        app.MapGet("/tiles/{layer}/{z}/{x}/{y}.mvt", (string layer, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db) =>
+            Serve(layer, LayerCatalog.Find(layer), "mvt", z, x, y, http, options, versions, cache, db));
+
+        // Raster tiles, 256 px XYZ in EPSG:3857, as Mapsui's BruTile, QGIS and GDAL read them; "heatmap"
+        // is a kernel heat map of the incidents.
+        app.MapGet("/raster/{layer}/{z}/{x}/{y}.png", (string layer, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db) =>
+            Serve(layer, layer == "heatmap" ? LayerCatalog.Find("incidents") : LayerCatalog.Find(layer), "png", z, x, y, http, options, versions, cache, db));
+        return app;
+    }
+
+    private static async Task<IResult> Serve(string layer, LayerDefinition? definition, string format, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db)
+    {
+        if (definition is null)
         {
-            if (LayerCatalog.Find(layer) is not { } definition)
+            return Problems.NotFound($"There is no layer '{layer}'; GET /tiles lists the layers{(format == "png" ? " (and /raster also has 'heatmap')" : string.Empty)}.");
+        }
+
+        if (!TryTile(z, x, y, out var tz, out var tx, out var ty, out var error))
+        {
+            return Problems.BadRequest(error);
+        }
+
+        var filter = LayerFilter.Parse(http.Request.Query);
+        var aggregate = definition.Points && (tz < options.DetailZoom || (options.PublicMode && definition.Sensitive));
+        var key = string.Create(CultureInfo.InvariantCulture, $"{format}:{layer}/{tz}/{tx}/{ty}|{filter.Key}|{aggregate}|{versions.Of(definition.Tables)}|{versions.Epoch}");
+        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24] + "\"";
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = definition.Sensitive ? "private, no-cache" : "public, no-cache";
+        if (versions.Ready && http.Request.Headers.IfNoneMatch.Any(v => v == etag))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        if (!versions.Ready || !cache.TryGet(key, out var tile))
+        {
+            await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
+            if (!versions.Ready)
             {
-                return Problems.NotFound($"There is no layer '{layer}'; GET /tiles lists the layers.");
+                versions.Reload(conn);
             }
 
-            if (!TryTile(z, x, y, out var tz, out var tx, out var ty, out var error))
+            var cells = aggregate ? TileQuery.AggregateCellsPerSide : 0;
+            if (!aggregate && definition.Points)
             {
-                return Problems.BadRequest(error);
-            }
-
-            var filter = LayerFilter.Parse(http.Request.Query);
-            var aggregate = definition.Points && (tz < options.DetailZoom || (options.PublicMode && definition.Sensitive));
-            var key = string.Create(CultureInfo.InvariantCulture, $"{layer}/{tz}/{tx}/{ty}|{filter.Key}|{aggregate}|{versions.Of(definition.Tables)}|{versions.Epoch}");
-            var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24] + "\"";
-            http.Response.Headers.ETag = etag;
-            http.Response.Headers.CacheControl = definition.Sensitive ? "private, no-cache" : "public, no-cache";
-            if (versions.Ready && http.Request.Headers.IfNoneMatch.Any(v => v == etag))
-            {
-                return Results.StatusCode(StatusCodes.Status304NotModified);
-            }
-
-            if (!versions.Ready || !cache.TryGet(key, out var tile))
-            {
-                await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
-                if (!versions.Ready)
+                await using var count = TileQuery.Count(conn, definition, tz, tx, ty, filter, options.AnalysisSrid, options.DetailFeatureBudget + 1);
+                if ((long)(await count.ExecuteScalarAsync(http.RequestAborted))! > options.DetailFeatureBudget)
                 {
-                    versions.Reload(conn);
+                    cells = TileQuery.AggregateCellsPerSide * 2;
                 }
+            }
 
-                var cells = aggregate ? TileQuery.AggregateCellsPerSide : 0;
-                if (!aggregate && definition.Points)
-                {
-                    await using var count = TileQuery.Count(conn, definition, tz, tx, ty, filter, options.AnalysisSrid, options.DetailFeatureBudget + 1);
-                    if ((long)(await count.ExecuteScalarAsync(http.RequestAborted))! > options.DetailFeatureBudget)
-                    {
-                        cells = TileQuery.AggregateCellsPerSide * 2;
-                    }
-                }
-
+            if (format == "png")
+            {
+                tile = await Raster.RasterQuery.Render(conn, layer, definition, tz, tx, ty, filter, options.AnalysisSrid, cells, http.RequestAborted);
+            }
+            else
+            {
                 await using var cmd = TileQuery.Build(conn, definition, tz, tx, ty, filter, options.AnalysisSrid, cells);
                 tile = (byte[]?)await cmd.ExecuteScalarAsync(http.RequestAborted) ?? [];
-                cache.Set(key, tile);
             }
 
-            return Results.Bytes(tile, MvtType);
-        });
-        return app;
+            cache.Set(key, tile);
+        }
+
+        return Results.Bytes(tile, format == "png" ? "image/png" : MvtType);
     }
 
     internal static string Base(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
