@@ -104,7 +104,8 @@ public static class LocalMoran
                 return;
             }
 
-            var random = new Random(HashCode.Combine(seed, i));
+            // HashCode.Combine is randomised per process; the stream must depend on (seed, site) only.
+            var random = new Random(SiteSeed(seed, i));
             // Small integer counts make many simulated values tie the observed one exactly; summed in
             // another order they differ in the last bits. Ties count as at least as extreme.
             var tieTolerance = 1e-9 * Math.Max(Math.Abs(ii[i]), Math.Abs(z[i]) / m2 * maxAbsZ);
@@ -170,5 +171,14 @@ public static class LocalMoran
             PermutationMean = permMean,
             PermutationVariance = permVariance,
         };
+    }
+
+    /// <summary>A 32-bit seed from (seed, site) by SplitMix64 (Steele, Lea &amp; Flood 2014): the same every run.</summary>
+    internal static int SiteSeed(int seed, int site)
+    {
+        var z = ((ulong)(uint)seed << 32 | (uint)site) + 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return (int)((z ^ (z >> 31)) & 0x7FFFFFFF);
     }
 }

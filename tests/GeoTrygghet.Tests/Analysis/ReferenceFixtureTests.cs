@@ -110,7 +110,8 @@ public sealed class ReferenceFixtureTests
             // Agreement is statistical (another random stream): against the tie-aware reference of
             // 20,000 draws, see tests/fixtures/hotspots/README.md for why not spdep's own p_perm_sim.
             var p = reference.Number(i, "p_ref");
-            var tolerance = (4 * Math.Sqrt(p * (1 - p) / 999)) + 0.003;
+            // 5 standard errors of a 999-draw p: over 1,600 cells a false alarm has odds of about 1 in 1,000.
+            var tolerance = (5 * Math.Sqrt(p * (1 - p) / 999)) + 0.003;
             worstP = Math.Max(worstP, Math.Abs(p - result.PPermutation[i]) - tolerance);
             Assert.True(Math.Abs(p - result.PPermutation[i]) <= tolerance, $"cell {i}: permutation p {result.PPermutation[i]} vs reference {p}");
         }
@@ -129,6 +130,7 @@ public sealed class ReferenceFixtureTests
         // of conditional randomisation (Sokal et al. 1998) — here as spdep computed them analytically.
         var result = LocalMoran.Compute(cells.Numbers("cx"), cells.Numbers("cy"), cells.Numbers("value"), band, permutations: 999, seed: 7);
 
+        var ratios = new List<double>();
         for (var i = 0; i < expected.Rows.Count; i++)
         {
             var e = expected.Number(i, "e_ii");
@@ -139,8 +141,23 @@ public sealed class ReferenceFixtureTests
             }
 
             Assert.True(Math.Abs(result.PermutationMean[i] - e) <= 5 * Math.Sqrt(v / 999), $"cell {i}: mean of I* {result.PermutationMean[i]} vs E[Ii] {e}");
-            Assert.InRange(result.PermutationVariance[i] / v, 0.7, 1.3);
+            // One cell's variance from 999 skewed draws is rough; the average over all cells is not.
+            Assert.InRange(result.PermutationVariance[i] / v, 0.5, 1.6);
+            ratios.Add(result.PermutationVariance[i] / v);
         }
+
+        Assert.InRange(ratios.Average(), 0.97, 1.03);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_permutation_p_values_in_every_run()
+    {
+        var cells = FixtureCsv.Read("moran_small_town_cells.csv");
+        var a = LocalMoran.Compute(cells.Numbers("cx"), cells.Numbers("cy"), cells.Numbers("value"), 100, permutations: 99, seed: 5);
+        var b = LocalMoran.Compute(cells.Numbers("cx"), cells.Numbers("cy"), cells.Numbers("value"), 100, permutations: 99, seed: 5);
+        Assert.Equal(a.PPermutation, b.PPermutation);
+        // SplitMix64 of (5 << 32 | 7), computed independently in Python: runs stay reproducible across versions.
+        Assert.Equal(1_346_087_438, LocalMoran.SiteSeed(5, 7));
     }
 
     [Theory]
