@@ -47,7 +47,8 @@ internal static class DemoCommands
             Directory.CreateDirectory(folder);
             var options = new DemoTownOptions { Seed = parse.GetValue(seed), IncidentCount = parse.GetValue(incidents) };
             var summary = DemoTownGenerator.Write(folder, options);
-            Console.WriteLine($"Wrote the demo town to {folder}: {summary}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Wrote the synthetic demo town to {folder}: {summary.Incidents:N0} incidents, {summary.Reports:N0} reports, {summary.Lights:N0} lights, {summary.Cameras} cameras, {summary.Measures} measures, {summary.Areas} areas, {summary.BasemapFeatures} basemap features"));
             return CliRun.Ok;
         }));
         demo.Add(generate);
