@@ -21,8 +21,9 @@ public static class TileEndpoints
 
     public static IEndpointRouteBuilder MapTileEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/tiles", (HttpContext http) => Results.Json(new
+        app.MapGet("/tiles", async (HttpContext http, NpgsqlDataSource db) => Results.Json(new
         {
+            runs = await Runs(db, http),
             layers = LayerCatalog.All.Select(l => new
             {
                 id = l.Id,
@@ -124,6 +125,33 @@ public static class TileEndpoints
         }
 
         return Results.Bytes(tile, format == "png" ? "image/png" : MvtType);
+    }
+
+    /// <summary>The stored analysis runs, each as a hotspots layer of its own (<c>?run=ID</c>).</summary>
+    private static async Task<List<object>> Runs(NpgsqlDataSource db, HttpContext http)
+    {
+        await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
+        await using var cmd = new NpgsqlCommand("SELECT id, name, method, created_at, period_from, period_to, feature_count FROM analysis_runs ORDER BY id DESC", conn);
+        await using var reader = await cmd.ExecuteReaderAsync(http.RequestAborted);
+        var runs = new List<object>();
+        while (await reader.ReadAsync(http.RequestAborted))
+        {
+            var id = reader.GetInt64(0);
+            runs.Add(new
+            {
+                id,
+                name = reader.GetString(1),
+                method = reader.GetString(2),
+                created = GeoTrygghet.Core.Time.StockholmTime.Format(reader.GetFieldValue<DateTimeOffset>(3)),
+                period_from = reader.IsDBNull(4) ? null : GeoTrygghet.Core.Time.StockholmTime.Format(reader.GetFieldValue<DateTimeOffset>(4)),
+                period_to = reader.IsDBNull(5) ? null : GeoTrygghet.Core.Time.StockholmTime.Format(reader.GetFieldValue<DateTimeOffset>(5)),
+                features = reader.GetInt32(6),
+                tiles = string.Create(CultureInfo.InvariantCulture, $"{Base(http)}/tiles/hotspots/{{z}}/{{x}}/{{y}}.mvt?run={id}"),
+                tilejson = string.Create(CultureInfo.InvariantCulture, $"{Base(http)}/tiles/hotspots.json?run={id}"),
+            });
+        }
+
+        return runs;
     }
 
     internal static string Base(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";

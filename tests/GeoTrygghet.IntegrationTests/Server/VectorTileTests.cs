@@ -26,6 +26,27 @@ public sealed class VectorTileTests(MapServiceFixture service) : IClassFixture<M
     }
 
     [Fact]
+    public async Task A_stored_analysis_run_is_listed_in_the_catalog_and_served_as_its_own_layer()
+    {
+        var run = GtProcess.Run(service.Db.ConnectionString, "hotspots", "gistar", "--cell", "100", "--band", "250", "--name", "catalog test");
+        Assert.True(run.ExitCode == 0, run.All);
+        var id = service.Db.Scalar("SELECT id FROM analysis_runs WHERE name = 'catalog test'");
+
+        using var catalog = JsonDocument.Parse(await service.Http.GetStringAsync($"{service.BaseUrl}/tiles"));
+        var listed = catalog.RootElement.GetProperty("runs").EnumerateArray().Single(r => r.GetProperty("id").GetInt64() == id);
+        Assert.Equal("Getis-Ord Gi*", listed.GetProperty("method").GetString());
+        Assert.EndsWith($"?run={id}", listed.GetProperty("tiles").GetString(), StringComparison.Ordinal);
+
+        var cells = await Decode("hotspots", Z, X, Y, $"?run={id}");
+        var expected = service.Db.Scalar($"""
+            SELECT count(*) FROM analysis_features f, ST_TileEnvelope({Z}, {X}, {Y}) e
+            WHERE f.run_id = {id} AND ST_Intersects(ST_Transform(f.geom, 3857), ST_Expand(e, (ST_XMax(e) - ST_XMin(e)) * 64 / 4096))
+            """);
+        Assert.Equal(expected, cells.Count);
+        Assert.All(cells, c => Assert.Equal(id, Convert.ToInt64(c.Attributes["run_id"], CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public async Task An_incident_tile_holds_exactly_the_incidents_inside_the_tile_with_their_attributes()
     {
         var features = await Decode("incidents", Z, X, Y);
