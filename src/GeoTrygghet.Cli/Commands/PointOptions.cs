@@ -22,6 +22,7 @@ internal sealed class PointOptions
     public Option<string[]> Category { get; } = new("--category") { Description = "database: incident group (violence, theft, …) or category as given, report category; repeatable or comma-separated", Arity = ArgumentArity.ZeroOrMore };
     public Option<string[]> Source { get; } = new("--source") { Description = "database: import source name; repeatable", Arity = ArgumentArity.ZeroOrMore };
     public Option<string?> Area { get; } = new("--area") { Description = "database: only events inside the named area (focus area, district)" };
+    public Option<string?> AreaFile { get; } = new("--area-file") { Description = "only events inside the polygon(s) of this GeoJSON file (a drawn study area; its CRS member, else WGS 84)" };
     public Option<string?> Hours { get; } = new("--hours") { Description = "database: hours of the day, local, e.g. 18-6" };
     public Option<string> Include { get; } = new("--include") { Description = "database: incidents, reports or both", DefaultValueFactory = _ => "incidents" };
     public Option<double> ReportWeight { get; } = new("--report-weight") { Description = "database: weight of an EST report when reports are included", DefaultValueFactory = _ => 1 };
@@ -30,7 +31,7 @@ internal sealed class PointOptions
     public void AddTo(Command command)
     {
         Include.AcceptOnlyFromAmong("incidents", "reports", "both");
-        foreach (var o in new Option[] { Input, Crs, From, To, Category, Source, Area, Hours, Include, ReportWeight, Name })
+        foreach (var o in new Option[] { Input, Crs, From, To, Category, Source, Area, AreaFile, Hours, Include, ReportWeight, Name })
         {
             command.Add(o);
         }
@@ -40,10 +41,12 @@ internal sealed class PointOptions
 
     public (PointTable Points, string Description, PointFilter? Filter, string? ConnectionString) Load(ParseResult parse, int analysisSrid)
     {
+        var drawn = parse.GetValue(AreaFile) is { } areaFile ? Polygon(areaFile, analysisSrid) : null;
         if (parse.GetValue(Input) is { } path)
         {
             var srid = parse.GetValue(Crs) is { } c ? CrsRegistry.ParseCode(c) : (int?)null;
-            return (PointTable.ReadCsv(path, srid, analysisSrid), path, null, null);
+            var table = PointTable.ReadCsv(path, srid, analysisSrid);
+            return (drawn is null ? table : table.Inside(drawn), drawn is null ? path : $"{path} inside {parse.GetValue(AreaFile)}", null, null);
         }
 
         var include = parse.GetValue(Include);
@@ -55,7 +58,8 @@ internal sealed class PointOptions
             parse.GetValue(Area),
             parse.GetValue(Hours) is { } h ? PointFilter.ParseHours(h) : null,
             include is "incidents" or "both" ? 1 : 0,
-            include is "reports" or "both" ? parse.GetValue(ReportWeight) : 0);
+            include is "reports" or "both" ? parse.GetValue(ReportWeight) : 0,
+            drawn?.AsText());
         var cs = ConnectionResolver.Resolve();
         SchemaManager.Check(cs);
         var points = PointSource.Load(cs, filter);
@@ -64,6 +68,23 @@ internal sealed class PointOptions
 
     public string RunName(ParseResult parse, string method) =>
         parse.GetValue(Name) ?? string.Create(CultureInfo.InvariantCulture, $"{method} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}");
+
+    private static NetTopologySuite.Geometries.Geometry Polygon(string path, int analysisSrid)
+    {
+        using var reader = new GeoTrygghet.Core.Import.Readers.GeoJsonRecordReader(path);
+        var reprojector = new GeometryReprojector(reader.DeclaredSrid ?? 4326, analysisSrid);
+        var polygons = reader.Read().Select(r => r.Geometry)
+            .OfType<NetTopologySuite.Geometries.Geometry>()
+            .Where(g => g is NetTopologySuite.Geometries.Polygon or NetTopologySuite.Geometries.MultiPolygon)
+            .Select(reprojector.Transform).ToList();
+        if (polygons.Count == 0)
+        {
+            throw new GeoTrygghet.Core.Import.ImportFormatException(path, "has no polygon to use as the study area");
+        }
+
+        var union = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(polygons);
+        return union.IsValid ? union : throw new GeoTrygghet.Core.Import.ImportFormatException(path, "the study area polygon is not valid (it crosses itself?)");
+    }
 
     private static DateOnly? Date(string? text, string option)
     {

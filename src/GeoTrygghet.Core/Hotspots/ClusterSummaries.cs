@@ -8,14 +8,14 @@ namespace GeoTrygghet.Core.Hotspots;
 /// <summary>
 /// Each DBSCAN cluster as an area with what a planner asks of it: the polygon (a concave hull with edge
 /// length ratio 0.3, the convex hull when that is not a valid polygon, a small buffer for one or two
-/// distinct positions), the count, categories with counts, first and last time, and the aoristic
-/// hour-of-week profile in Stockholm time.
+/// distinct positions), the count, categories with counts, first and last time, the aoristic
+/// hour-of-week profile and the count per month, in Stockholm time.
 /// </summary>
 public static class ClusterSummaries
 {
     public const double ConcaveRatio = 0.3;
 
-    public sealed record Summary(int Cluster, Geometry Polygon, string HullKind, int Count, IReadOnlyDictionary<string, int> Categories, DateTimeOffset? First, DateTimeOffset? Last, double[] HourOfWeek);
+    public sealed record Summary(int Cluster, Geometry Polygon, string HullKind, int Count, IReadOnlyDictionary<string, int> Categories, DateTimeOffset? First, DateTimeOffset? Last, double[] HourOfWeek, IReadOnlyDictionary<string, int> Months);
 
     public static IReadOnlyList<Summary> Build(PointTable points, int[] labels, int srid)
     {
@@ -47,9 +47,14 @@ public static class ClusterSummaries
                 }
             }
 
+            // Events per calendar month (Stockholm time), for the trend a planner reads off a hotspot.
+            var months = members.Where(i => points.TimeFrom?[i] is not null)
+                .GroupBy(i => TimeZoneInfo.ConvertTime(points.TimeFrom![i]!.Value, StockholmTime.Zone).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count());
             var last = members.Select(i => points.TimeTo?[i] ?? points.TimeFrom?[i]).OfType<DateTimeOffset>().DefaultIfEmpty().Max();
             result.Add(new Summary(cluster, polygon, kind, members.Count, categories,
-                times.Count > 0 ? times.Min() : null, times.Count > 0 ? last : null, profile));
+                times.Count > 0 ? times.Min() : null, times.Count > 0 ? last : null, profile, months));
         }
 
         return result;

@@ -5,7 +5,7 @@ namespace GeoTrygghet.Core.Hotspots;
 /// <summary>
 /// Which stored events an analysis uses: a period (local dates, the end inclusive), categories (an
 /// incident's coarse group or its category as given, a report's category), sources, a named area
-/// (focus area, district, …), hours of the day (local; may wrap past midnight, e.g. 18–6), and whether
+/// (focus area, district, …) or a drawn polygon (WKT in the analysis CRS), hours of the day (local; may wrap past midnight, e.g. 18–6), and whether
 /// police incidents, EST reports or both are taken, each with a weight.
 /// </summary>
 public sealed record PointFilter(
@@ -16,7 +16,8 @@ public sealed record PointFilter(
     string? Area = null,
     (int From, int To)? Hours = null,
     double IncidentWeight = 1,
-    double ReportWeight = 0)
+    double ReportWeight = 0,
+    string? AreaWkt = null)
 {
     public bool UsesIncidents => IncidentWeight > 0;
 
@@ -42,6 +43,7 @@ public sealed record PointFilter(
         categories = Categories,
         sources = Sources,
         area = Area,
+        area_polygon = AreaWkt is null ? null : "drawn (see the run's report for the file)",
         hours = Hours is { } h ? string.Create(CultureInfo.InvariantCulture, $"{h.From}-{h.To}") : null,
         incident_weight = IncidentWeight,
         report_weight = ReportWeight,

@@ -23,6 +23,23 @@ public sealed class PointTable
 
     public int Count => X.Length;
 
+    /// <summary>The points covered by a polygon (in the same CRS), with all their columns.</summary>
+    public PointTable Inside(NetTopologySuite.Geometries.Geometry area)
+    {
+        var prepared = NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(area);
+        var keep = Enumerable.Range(0, Count).Where(i => prepared.Covers(new NetTopologySuite.Geometries.Point(X[i], Y[i]))).ToArray();
+        return new PointTable
+        {
+            Ids = keep.Select(i => Ids[i]).ToArray(),
+            X = keep.Select(i => X[i]).ToArray(),
+            Y = keep.Select(i => Y[i]).ToArray(),
+            TimeFrom = TimeFrom is null ? null : keep.Select(i => TimeFrom[i]).ToArray(),
+            TimeTo = TimeTo is null ? null : keep.Select(i => TimeTo[i]).ToArray(),
+            Category = Category is null ? null : keep.Select(i => Category[i]).ToArray(),
+            Weight = Weight is null ? null : keep.Select(i => Weight[i]).ToArray(),
+        };
+    }
+
     /// <summary>
     /// Reads the CSV contract. With <paramref name="srid"/> the coordinates are transformed from that CRS
     /// into the analysis CRS; without it they must already be metres, and degrees are refused.

@@ -49,6 +49,7 @@ public static class PointSource
         cmd.Parameters.AddWithValue("sources", (filter.Sources ?? []).ToArray());
         cmd.Parameters.AddWithValue("has_sources", filter.Sources is { Count: > 0 });
         cmd.Parameters.AddWithValue("area", (object?)filter.Area ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("area_wkt", NpgsqlTypes.NpgsqlDbType.Text, (object?)filter.AreaWkt ?? DBNull.Value);
         cmd.Parameters.AddWithValue("hour_from", filter.Hours?.From ?? 0);
         cmd.Parameters.AddWithValue("hour_to", filter.Hours?.To ?? 24);
         cmd.Parameters.AddWithValue("incident_weight", filter.IncidentWeight);
@@ -83,10 +84,28 @@ public static class PointSource
               AND (NOT @has_categories OR {categoryMatch})
               AND (NOT @has_sources OR e.source = ANY(@sources))
               AND (@area::text IS NULL OR EXISTS (SELECT 1 FROM areas a WHERE a.name = @area AND ST_Covers(a.geom, e.geom)))
+              AND (@area_wkt::text IS NULL OR ST_Covers(ST_GeomFromText(@area_wkt::text, ST_SRID(e.geom)), e.geom))
               AND (CASE WHEN @hour_from < @hour_to
                         THEN extract(hour FROM e.time_from AT TIME ZONE 'Europe/Stockholm') >= @hour_from AND extract(hour FROM e.time_from AT TIME ZONE 'Europe/Stockholm') < @hour_to
                         ELSE extract(hour FROM e.time_from AT TIME ZONE 'Europe/Stockholm') >= @hour_from OR extract(hour FROM e.time_from AT TIME ZONE 'Europe/Stockholm') < @hour_to END)
             """;
+    }
+
+    /// <summary>The street lights that work today, as points (the denominator of a dual KDE).</summary>
+    public static PointTable WorkingLights(string connectionString)
+    {
+        using var conn = Schema.SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("SELECT 'l:' || id, ST_X(geom), ST_Y(geom) FROM street_lights WHERE status = 'working' ORDER BY id", conn);
+        using var reader = cmd.ExecuteReader();
+        var (ids, xs, ys) = (new List<string>(), new List<double>(), new List<double>());
+        while (reader.Read())
+        {
+            ids.Add(reader.GetString(0));
+            xs.Add(reader.GetDouble(1));
+            ys.Add(reader.GetDouble(2));
+        }
+
+        return new PointTable { Ids = [.. ids], X = [.. xs], Y = [.. ys] };
     }
 
     private static DateTimeOffset Local(DateOnly date)

@@ -61,6 +61,44 @@ public sealed class DatabaseHotspotTests : IClassFixture<TestDatabase>, IDisposa
     }
 
     [Fact]
+    public void A_drawn_study_area_limits_the_events_in_the_database_and_in_a_file_alike()
+    {
+        var area = Path.Combine(_dir, "drawn.geojson");
+        File.WriteAllText(area, """
+            {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::3006"}},
+             "features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[555800,6597000],[556300,6597000],[556300,6597500],[555800,6597500],[555800,6597000]]]}}]}
+            """);
+        var expected = _db.Scalar("SELECT count(*) FROM incidents WHERE ST_Covers(ST_MakeEnvelope(555800, 6597000, 556300, 6597500, 3006), geom)");
+
+        var db = GtProcess.Run(_db.ConnectionString, "hotspots", "kde", "--area-file", area, "--cell", "50", "--bandwidth", "100", "--name", "drawn area");
+        Assert.True(db.ExitCode == 0, db.All);
+        Assert.Equal(expected, _db.Scalar("SELECT (report->>'Points')::bigint FROM analysis_runs WHERE name = 'drawn area'"));
+
+        var events = Path.Combine(_dir, "all.csv");
+        File.WriteAllLines(events, _db.Rows("SELECT id, ST_X(geom), ST_Y(geom) FROM incidents").Select(r => string.Create(CultureInfo.InvariantCulture, $"{r[0]},{(double)r[1]!:R},{(double)r[2]!:R}")).Prepend("id,x,y"));
+        var output = Path.Combine(_dir, "drawn.csv");
+        var file = GtProcess.Run(_db.ConnectionString, "hotspots", "kde", "--input", events, "--area-file", area, "--cell", "50", "--bandwidth", "100", "--out", output);
+        Assert.True(file.ExitCode == 0, file.All);
+        using var meta = JsonDocument.Parse(File.ReadAllText(output + ".meta.json"));
+        Assert.Equal(expected, meta.RootElement.GetProperty("Points").GetInt64());
+    }
+
+    [Fact]
+    public void A_dual_kde_divides_the_incident_density_by_the_density_of_working_lights()
+    {
+        var output = Path.Combine(_dir, "dual.csv");
+        var run = GtProcess.Run(_db.ConnectionString, "hotspots", "kde", "--cell", "100", "--bandwidth", "200", "--ratio-to", "lights", "--out", output);
+        Assert.True(run.ExitCode == 0, run.All);
+        var rows = File.ReadLines(output).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.Equal("cx,cy,density,denominator,ratio", File.ReadLines(output).First());
+        var withRatio = rows.Where(r => r[4].Length > 0).ToList();
+        Assert.NotEmpty(withRatio);
+        Assert.All(withRatio, r => Assert.Equal(double.Parse(r[2], CultureInfo.InvariantCulture) / double.Parse(r[3], CultureInfo.InvariantCulture), double.Parse(r[4], CultureInfo.InvariantCulture), 9));
+        // Where no working lamp is near, there is no ratio rather than a division by zero.
+        Assert.All(rows.Where(r => double.Parse(r[3], CultureInfo.InvariantCulture) == 0), r => Assert.Equal(string.Empty, r[4]));
+    }
+
+    [Fact]
     public void Hours_that_wrap_past_midnight_select_the_evening_and_the_night_in_Stockholm_time()
     {
         var run = GtProcess.Run(_db.ConnectionString, "hotspots", "kde", "--hours", "18-6", "--cell", "100", "--bandwidth", "200", "--name", "kväll och natt");

@@ -69,6 +69,7 @@ internal static partial class HotspotCommands
                 cluster = s.Cluster, count = s.Count, hull = s.HullKind, area_m2 = Math.Round(s.Polygon.Area, 1), categories = s.Categories,
                 first = s.First is { } f ? StockholmTime.Format(f) : null, last = s.Last is { } l ? StockholmTime.Format(l) : null,
                 hour_of_week = s.HourOfWeek.Select(v => Math.Round(v, 4)).ToArray(),
+                months = s.Months,
             })));
             if (parse.GetValue(clusters) is { } clustersPath)
             {
@@ -82,6 +83,7 @@ internal static partial class HotspotCommands
                     ["first"] = s.First is { } f ? StockholmTime.Format(f) : null,
                     ["last"] = s.Last is { } l ? StockholmTime.Format(l) : null,
                     ["hour_of_week"] = new JsonArray(s.HourOfWeek.Select(v => (JsonNode)Math.Round(v, 4)).ToArray()),
+                    ["months"] = new JsonObject(s.Months.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
                 })));
             }
 
