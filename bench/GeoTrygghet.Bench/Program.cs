@@ -40,6 +40,34 @@ if (what is "dbscan" or "all")
     Console.WriteLine(string.Create(inv, $"| DBSCAN eps {eps} m, min {minPoints} | {n:N0} | {Median(oursTimes):0.00} | {Median(peerTimes):0.00} | {Median(peerTimes) / Median(oursTimes):0.0}× | {agreement} |"));
 }
 
+if (what is "memory" or "all")
+{
+    // Memory must stay linear in the input: bytes allocated per point at three sizes.
+    Console.WriteLine();
+    Console.WriteLine("| memory | points | DBSCAN bytes/point | Gi* (20 m cells) bytes/cell | KDE (10 m cells) bytes/point |");
+    Console.WriteLine("|---|---:|---:|---:|---:|");
+    foreach (var size in new[] { n / 4, n / 2, n })
+    {
+        var (mx, my) = TownPoints(size, seed: 7);
+        var dbscan = Allocated(() => DbscanClusterer.Cluster(mx, my, new DbscanOptions(25, 20)));
+        var grid = new GridSpec(GridShape.Square, 20, 550_000 / 20, 6_590_000 / 20, 500, 500);
+        var counts = GridCounts.Aggregate(grid, mx, my);
+        var (gx, gy) = counts.Centres();
+        var gi = Allocated(() => GetisOrdGiStar.Compute(gx, gy, counts.Counts, 50, fdr: true));
+        var kdeGrid = new GridSpec(GridShape.Square, 10, 550_000 / 10, 6_590_000 / 10, 1000, 1000);
+        var kde = Allocated(() => KernelDensityEstimator.Estimate(kdeGrid, mx, my, 100));
+        Console.WriteLine(string.Create(inv, $"| | {size:N0} | {dbscan / (double)size:0.0} | {gi / (double)grid.CellCount:0.0} | {kde / (double)size:0.0} |"));
+    }
+}
+
+static long Allocated(Action action)
+{
+    GC.Collect();
+    var before = GC.GetTotalAllocatedBytes(precise: true);
+    action();
+    return GC.GetTotalAllocatedBytes(precise: true) - before;
+}
+
 if (what is "gistar" or "all")
 {
     // 500 × 500 = 250,000 cells of 20 m with counts from the same points.
