@@ -67,6 +67,19 @@ public static class ServerApp
             app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         }
 
+        if (options.StaticFolder is null || !File.Exists(Path.Combine(options.StaticFolder, "index.html")))
+        {
+            // Until the viewer is built, the root says what the service offers.
+            app.MapGet("/", (HttpContext http) => Results.Json(new
+            {
+                service = "GeoTrygghet map layers",
+                catalog = $"{Tiles.TileEndpoints.Base(http)}/tiles",
+                ogc = $"{Tiles.TileEndpoints.Base(http)}/ogc",
+                raster = $"{Tiles.TileEndpoints.Base(http)}/raster/{{layer}}/{{z}}/{{x}}/{{y}}.png",
+                viewer = "not built yet (maps/, issue #5)",
+            }));
+        }
+
         app.MapTileEndpoints();
         app.MapOgcEndpoints();
         return app;

@@ -10,6 +10,7 @@ internal static class FieldsCommand
     public static Command Create()
     {
         var kind = new Argument<string?>("kind") { Description = "one import kind (default: all)", Arity = ArgumentArity.ZeroOrOne };
+        kind.AcceptOnlyFromAmong(Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()).ToArray());
         var command = new Command("fields", "List the fields each import kind reads, with the column names recognised without --map.") { kind };
         command.SetAction(parse =>
         {

@@ -89,6 +89,22 @@ internal static partial class HotspotCommands
 
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
 
+    /// <summary>
+    /// Below this many events a hot cell says nothing: Gi* or Moran would call a cell with two of
+    /// three events "99 % hot". Thirty is a conventional floor for reading z-scores of counts as
+    /// normal; it is GeoTrygghet's rule, stated in the error so the user knows why.
+    /// </summary>
+    private const int MinimumEventsForCellStatistics = 30;
+
+    private static void RequireEvents(PointTable points, string method)
+    {
+        if (points.Count < MinimumEventsForCellStatistics)
+        {
+            throw new AnalysisException(string.Create(Inv,
+                $"{method} needs at least {MinimumEventsForCellStatistics} events to tell a hot cell from chance; there are {points.Count}. Take a longer period or a larger area."));
+        }
+    }
+
     private static (GridSpec Spec, GridCounts Counts) Aggregate(PointTable points, double? cell, GridShape shape, Dictionary<string, string> automatic)
     {
         var (minX, minY, maxX, maxY) = Extent(points);

@@ -44,6 +44,18 @@ internal sealed class PointOptions
         var drawn = parse.GetValue(AreaFile) is { } areaFile ? Polygon(areaFile, analysisSrid) : null;
         if (parse.GetValue(Input) is { } path)
         {
+            // The database filters would be silently ignored on a file: refuse them instead.
+            var ignored = new (string Name, bool Given)[]
+            {
+                ("--from", parse.GetValue(From) is not null), ("--to", parse.GetValue(To) is not null), ("--category", parse.GetValue(Category) is { Length: > 0 }),
+                ("--source", parse.GetValue(Source) is { Length: > 0 }), ("--area", parse.GetValue(Area) is not null), ("--hours", parse.GetValue(Hours) is not null),
+                ("--name", parse.GetValue(Name) is not null),
+            }.Where(o => o.Given).Select(o => o.Name).ToList();
+            if (ignored.Count > 0)
+            {
+                throw new FormatException($"{string.Join(", ", ignored)} filter the database and would be ignored with --input; filter the file first (or use --area-file, which works on files too).");
+            }
+
             var srid = parse.GetValue(Crs) is { } c ? CrsRegistry.ParseCode(c) : (int?)null;
             var table = PointTable.ReadCsv(path, srid, analysisSrid);
             return (drawn is null ? table : table.Inside(drawn), drawn is null ? path : $"{path} inside {parse.GetValue(AreaFile)}", null, null);
@@ -60,9 +72,19 @@ internal sealed class PointOptions
             include is "incidents" or "both" ? 1 : 0,
             include is "reports" or "both" ? parse.GetValue(ReportWeight) : 0,
             drawn?.AsText());
+        if (filter.From is { } f && filter.To is { } t && t < f)
+        {
+            throw new FormatException($"--to {t:yyyy-MM-dd} is before --from {f:yyyy-MM-dd}.");
+        }
+
         var cs = ConnectionResolver.Resolve();
         SchemaManager.Check(cs);
         var points = PointSource.Load(cs, filter);
+        if (points.Count == 0)
+        {
+            throw new FormatException($"no events match the filters {filter.Describe()}; {PointSource.DescribeCategories(cs)}");
+        }
+
         return (points, $"database {SchemaManager.Describe(cs)}, filters {filter.Describe()}", filter, cs);
     }
 

@@ -14,7 +14,7 @@ internal static class ServeCommand
 
     public static Command Create()
     {
-        var command = new Command("serve", "Serve the map layers (vector tiles, TileJSON, catalog at /tiles) and the viewer in maps/, on 127.0.0.1:5080 by default.")
+        var command = new Command("serve", "Serve the map layers (vector and raster tiles, TileJSON, catalog at /tiles, OGC API - Features at /ogc) on 127.0.0.1:5080 by default; the web viewer once maps/ is built (issue #5).")
         {
             Urls, DetailZoom, Public,
         };

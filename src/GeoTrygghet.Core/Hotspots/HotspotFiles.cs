@@ -61,12 +61,12 @@ public static class HotspotFiles
     {
         var sb = new StringBuilder();
         sb.Append(Inv, $"{report.Method} ({report.Reference}) on {report.Points:N0} points from {report.Input}\n");
-        foreach (var (k, v) in report.Parameters)
+        foreach (var (k, v) in report.Parameters.Where(kv => kv.Value is not null))
         {
             sb.Append(Inv, $"  {k} = {Convert.ToString(v, Inv)}{(report.Automatic.TryGetValue(k, out var how) ? $"  [{how}]" : string.Empty)}\n");
         }
 
-        foreach (var (k, v) in report.Summary)
+        foreach (var (k, v) in report.Summary.Where(kv => kv.Value is not null))
         {
             sb.Append(Inv, $"  {k}: {Convert.ToString(v, Inv)}\n");
         }

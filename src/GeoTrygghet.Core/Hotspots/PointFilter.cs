@@ -33,7 +33,7 @@ public sealed record PointFilter(
             return (a % 24, b % 24);
         }
 
-        throw new FormatException($"--hours '{text}' is not FROM-TO in whole hours, e.g. 18-6 for 18:00 to 06:00");
+        throw new FormatException($"'{text}' is not FROM-TO in whole hours 0–24, e.g. 18-6 for 18:00 to 06:00");
     }
 
     public string Describe() => System.Text.Json.JsonSerializer.Serialize(new

@@ -47,6 +47,11 @@ public sealed class PointTable
     /// </summary>
     public static PointTable ReadCsv(string path, int? srid, int analysisSrid)
     {
+        if (!File.Exists(path))
+        {
+            throw new ImportFormatException(path, "does not exist");
+        }
+
         using var reader = new CsvRecordReader(path);
         var cols = new HashSet<string>(reader.Columns, StringComparer.OrdinalIgnoreCase);
         foreach (var required in new[] { "id", "x", "y" })
@@ -74,7 +79,7 @@ public sealed class PointTable
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var r in reader.Read())
         {
-            string Where(string column) => $"{Path.GetFileName(path)}, row {r.Row} ({r.Location}), column {column}";
+            string Where(string column) => $"row {r.Row} ({r.Location}), column {column}";
             if (r.Values.TryGetValue(RowValues.ErrorKey, out var bad) && bad is not null)
             {
                 throw new ImportFormatException(path, $"row {r.Row} ({r.Location}) {bad}");

@@ -91,6 +91,18 @@ public static class PointSource
             """;
     }
 
+    /// <summary>What the --category filter can match, for an error message that helps.</summary>
+    public static string DescribeCategories(string connectionString)
+    {
+        using var conn = Schema.SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("""
+            SELECT 'incident groups: ' || coalesce((SELECT string_agg(DISTINCT category_group, ', ' ORDER BY category_group) FROM incidents), '(none)')
+                || '; report categories: ' || coalesce((SELECT string_agg(DISTINCT category, ', ' ORDER BY category) FROM reports), '(none)')
+                || '; events from ' || coalesce((SELECT to_char(min(time_from) AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') || ' to ' || to_char(max(time_from) AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD') FROM incidents), '(no incidents)')
+            """, conn);
+        return (string)cmd.ExecuteScalar()!;
+    }
+
     /// <summary>The street lights that work today, as points (the denominator of a dual KDE).</summary>
     public static PointTable WorkingLights(string connectionString)
     {

@@ -7,7 +7,9 @@ namespace GeoTrygghet.Server.Layers;
 /// </summary>
 public static class LayerCatalog
 {
-    private static string LocalTime(string column) => $"to_char({column} AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD\"T\"HH24:MI')";
+    // Stockholm local time with its UTC offset (+01:00 or +02:00), so a reader never mistakes it for UTC.
+    private static string LocalTime(string column) =>
+        $"to_char({column} AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM-DD\"T\"HH24:MI:SS') || '+' || to_char(({column} AT TIME ZONE 'Europe/Stockholm') - ({column} AT TIME ZONE 'UTC'), 'HH24:MI')";
 
     public static readonly IReadOnlyList<LayerDefinition> All =
     [

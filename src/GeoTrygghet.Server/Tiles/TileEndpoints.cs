@@ -83,6 +83,16 @@ public static class TileEndpoints
         }
 
         var filter = LayerFilter.Parse(http.Request.Query);
+        if (definition.Id == "hotspots" && filter.Run is { } run)
+        {
+            await using var check = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM analysis_runs WHERE id = $1)");
+            check.Parameters.AddWithValue(run);
+            if (!(bool)(await check.ExecuteScalarAsync(http.RequestAborted))!)
+            {
+                return Problems.NotFound(string.Create(CultureInfo.InvariantCulture, $"There is no analysis run {run}; GET /tiles lists the runs."));
+            }
+        }
+
         var aggregate = definition.Points && (tz < options.DetailZoom || (options.PublicMode && definition.Sensitive));
         var key = string.Create(CultureInfo.InvariantCulture, $"{format}:{layer}/{tz}/{tx}/{ty}|{filter.Key}|{aggregate}|{versions.Of(definition.Tables)}|{versions.Epoch}");
         var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24] + "\"";

@@ -110,6 +110,35 @@ public sealed class ImportCommandTests(TestDatabase db) : IClassFixture<TestData
     }
 
     [Fact]
+    public void A_file_that_is_not_UTF8_is_refused_with_the_line_and_what_to_do_not_a_stack_trace()
+    {
+        var file = Path.Combine(_dir, "ansi.csv");
+        var text = "id,x,y,time_from,category\n1,556000,6597000,2024-01-01T10:00,Sk\u00e4rg\u00e5rd\n";
+        File.WriteAllBytes(file, System.Text.Encoding.Latin1.GetBytes(text));
+
+        var result = Gt("import", "incidents", file, "--source", "ansi");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("line 2 is not valid UTF-8", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Hotspot_statistics_refuse_too_few_events_and_database_filters_on_a_file()
+    {
+        var file = Path.Combine(_dir, "two.csv");
+        File.WriteAllText(file, "id,x,y\n1,557000,6598000\n2,557300,6598200\n");
+
+        var few = Gt("hotspots", "gistar", "--input", file, "--out", Path.Combine(_dir, "g.csv"));
+        Assert.Equal(2, few.ExitCode);
+        Assert.Contains("needs at least 30 events", few.Stderr, StringComparison.Ordinal);
+
+        var ignored = Gt("hotspots", "kde", "--input", file, "--out", Path.Combine(_dir, "k.csv"), "--from", "2024-01-01");
+        Assert.Equal(2, ignored.ExitCode);
+        Assert.Contains("--from filter the database", ignored.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Db_status_json_lists_every_table_with_its_row_count()
     {
         var file = WriteIncidents("status.csv", 7, source: "s");

@@ -27,6 +27,7 @@ internal static partial class HotspotCommands
         command.SetAction(parse => Guard(() =>
         {
             var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
+            RequireEvents(points, "forecast accuracy");
             var outPath = OutPath(parse, output, filter);
             if (points.TimeFrom is null || points.TimeFrom.Any(t => t is null))
             {

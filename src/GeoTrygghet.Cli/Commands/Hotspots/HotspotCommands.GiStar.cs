@@ -28,6 +28,7 @@ internal static partial class HotspotCommands
         command.SetAction(parse => Guard(() =>
         {
             var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
+            RequireEvents(points, "Gi*");
             var outPath = OutPath(parse, output, filter);
             var automatic = new Dictionary<string, string>();
             var (spec, counts) = Aggregate(points, parse.GetValue(cell), parse.GetValue(grid) == "hex" ? GridShape.Hexagon : GridShape.Square, automatic);

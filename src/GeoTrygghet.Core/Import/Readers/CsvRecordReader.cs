@@ -20,7 +20,7 @@ public sealed class CsvRecordReader : IRecordReader
         Path = path;
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         _reader = new StreamReader(_stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, 1 << 16);
-        var header = _reader.ReadLine() ?? throw new ImportFormatException(path, "the file is empty; a CSV needs a header row");
+        var header = ReadLineChecked() ?? throw new ImportFormatException(path, "the file is empty; a CSV needs a header row");
         Delimiter = delimiter ?? (header.Contains(';', StringComparison.Ordinal) && !header.Contains(',', StringComparison.Ordinal) ? ';' : ',');
         var columns = new List<string>();
         var pos = 0;
@@ -58,15 +58,7 @@ public sealed class CsvRecordReader : IRecordReader
         long row = 0;
         while (true)
         {
-            string? line;
-            try
-            {
-                line = _reader.ReadLine();
-            }
-            catch (DecoderFallbackException e)
-            {
-                throw new ImportFormatException(Path, $"line {_line + 1} is not valid UTF-8; save the file as UTF-8", e);
-            }
+            var line = ReadLineChecked();
 
             if (line is null)
             {
@@ -98,6 +90,19 @@ public sealed class CsvRecordReader : IRecordReader
         }
     }
 
+    // A file saved in another encoding (e.g. Windows-1252 from a spreadsheet) fails here: say where and what to do.
+    private string? ReadLineChecked()
+    {
+        try
+        {
+            return _reader.ReadLine();
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new ImportFormatException(Path, $"line {_line + 1} is not valid UTF-8 (the file may be saved as Windows-1252/ANSI); save it as UTF-8 and import again", e);
+        }
+    }
+
     public void Dispose()
     {
         _reader.Dispose();
@@ -119,7 +124,7 @@ public sealed class CsvRecordReader : IRecordReader
                 {
                     if (pos >= line.Length)
                     {
-                        var next = allowContinuation ? _reader.ReadLine() : null;
+                        var next = allowContinuation ? ReadLineChecked() : null;
                         if (next is null)
                         {
                             throw new ImportFormatException(Path, $"line {_line}: a quoted field is never closed");

@@ -45,7 +45,7 @@ public sealed partial class PolisenRecordReader : IRecordReader
 
     public string Path { get; }
 
-    public IReadOnlyList<string> Columns { get; } = ["id", "time_from", "published", "category", "location_name", "x", "y"];
+    public IReadOnlyList<string> Columns { get; } = ["id", "time_from", "category", "location_name", "x", "y"];
 
     public int? DeclaredSrid => 4326;
 
@@ -69,7 +69,6 @@ public sealed partial class PolisenRecordReader : IRecordReader
 
             values["id"] = e.TryGetProperty("id", out var id) ? JsonValueText.Of(id) : null;
             var published = e.TryGetProperty("datetime", out var dt) ? JsonValueText.Of(dt) : null;
-            values["published"] = published;
             var name = e.TryGetProperty("name", out var n) ? JsonValueText.Of(n) : null;
             values["time_from"] = EventTime(name, published) ?? published;
             values["category"] = e.TryGetProperty("type", out var type) ? JsonValueText.Of(type) : null;
