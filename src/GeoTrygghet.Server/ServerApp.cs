@@ -31,6 +31,7 @@ public static class ServerApp
         builder.Services.AddSingleton(sp => new DataVersions(options.ConnectionString, sp.GetRequiredService<ILogger<DataVersions>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersions>());
         builder.Services.AddSingleton(new TileCache());
+        builder.Services.AddSingleton<LayerExtents>();
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();

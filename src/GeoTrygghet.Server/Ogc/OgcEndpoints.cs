@@ -48,14 +48,25 @@ public static class OgcEndpoints
             },
         }));
 
-        app.MapGet("/ogc/collections", (HttpContext http, ServerOptions options) => Results.Json(new
+        app.MapGet("/ogc/collections", async (HttpContext http, ServerOptions options, LayerExtents extents) =>
         {
-            links = new[] { Link($"{TileEndpoints.Base(http)}/ogc/collections", "self", "application/json", "Collections") },
-            collections = Offered(options).Select(l => Collection(http, l)),
-        }));
+            var collections = new List<object>();
+            foreach (var layer in Offered(options))
+            {
+                collections.Add(Collection(http, layer, await extents.Of(layer, http.RequestAborted)));
+            }
 
-        app.MapGet("/ogc/collections/{id}", (string id, HttpContext http, ServerOptions options) =>
-            Offered(options).FirstOrDefault(l => l.Id == id) is { } layer ? Results.Json(Collection(http, layer)) : Problems.NotFound($"There is no collection '{id}'."));
+            return Results.Json(new
+            {
+                links = new[] { Link($"{TileEndpoints.Base(http)}/ogc/collections", "self", "application/json", "Collections") },
+                collections,
+            });
+        });
+
+        app.MapGet("/ogc/collections/{id}", async (string id, HttpContext http, ServerOptions options, LayerExtents extents) =>
+            Offered(options).FirstOrDefault(l => l.Id == id) is { } layer
+                ? Results.Json(Collection(http, layer, await extents.Of(layer, http.RequestAborted)))
+                : Problems.NotFound($"There is no collection '{id}'."));
 
         app.MapGet("/ogc/collections/{id}/items", async (string id, HttpContext http, ServerOptions options, NpgsqlDataSource db) =>
         {
@@ -144,14 +155,14 @@ public static class OgcEndpoints
     private static IEnumerable<LayerDefinition> Offered(ServerOptions options) =>
         LayerCatalog.All.Where(l => !(options.PublicMode && l.Sensitive));
 
-    private static object Collection(HttpContext http, LayerDefinition layer) => new
+    private static object Collection(HttpContext http, LayerDefinition layer, double[] bbox) => new
     {
         id = layer.Id,
         title = layer.Title,
         description = layer.Description,
         itemType = "feature",
         crs = new[] { Crs84 },
-        extent = new { spatial = new { bbox = new[] { new[] { 10.0, 55.0, 24.2, 69.1 } }, crs = Crs84 } },
+        extent = new { spatial = new { bbox = new[] { bbox }, crs = Crs84 } },
         links = new[]
         {
             Link($"{TileEndpoints.Base(http)}/ogc/collections/{layer.Id}", "self", "application/json", layer.Title),

@@ -37,7 +37,7 @@ public static class TileEndpoints
             }),
         }));
 
-        app.MapGet("/tiles/{file}", (string file, HttpContext http) =>
+        app.MapGet("/tiles/{file}", async (string file, HttpContext http, LayerExtents extents) =>
         {
             if (!file.EndsWith(".json", StringComparison.Ordinal) || LayerCatalog.Find(file[..^5]) is not { } layer)
             {
@@ -55,7 +55,7 @@ public static class TileEndpoints
                 ["tiles"] = new[] { $"{Base(http)}/tiles/{layer.Id}/{{z}}/{{x}}/{{y}}.mvt{query}" },
                 ["minzoom"] = 0,
                 ["maxzoom"] = 22,
-                ["bounds"] = new[] { 10.0, 55.0, 24.2, 69.1 },
+                ["bounds"] = await extents.Of(layer, http.RequestAborted),
                 ["vector_layers"] = new[] { new { id = layer.Id, description = layer.Description, fields = layer.Fields } },
             });
         });

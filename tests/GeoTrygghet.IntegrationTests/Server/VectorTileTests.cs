@@ -23,6 +23,13 @@ public sealed class VectorTileTests(MapServiceFixture service) : IClassFixture<M
         Assert.Equal("3.0.0", tileJson.RootElement.GetProperty("tilejson").GetString());
         Assert.EndsWith("/tiles/lights/{z}/{x}/{y}.mvt", tileJson.RootElement.GetProperty("tiles")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal("lights", tileJson.RootElement.GetProperty("vector_layers")[0].GetProperty("id").GetString());
+        // Bounds are the data's, so a client zooms to the town and not to the country.
+        var expected = service.Db.Rows("SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b) FROM (SELECT ST_Transform(ST_SetSRID(ST_Extent(geom)::geometry, 3006), 4326) b FROM street_lights) e").Single();
+        var bounds = tileJson.RootElement.GetProperty("bounds").EnumerateArray().Select(b => b.GetDouble()).ToArray();
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal((double)expected[i]!, bounds[i], 5);
+        }
     }
 
     [Fact]

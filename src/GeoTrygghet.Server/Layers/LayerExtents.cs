@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using GeoTrygghet.Server.Tiles;
+using Npgsql;
+
+namespace GeoTrygghet.Server.Layers;
+
+/// <summary>
+/// The extent of each layer's data in CRS84, for TileJSON bounds and OGC collection extents, so that a
+/// client zooms to the data and not to all of Sweden. Computed by PostGIS once per data version.
+/// </summary>
+public sealed class LayerExtents(NpgsqlDataSource db, DataVersions versions)
+{
+    private static readonly double[] Sweden = [10.0, 55.0, 24.2, 69.1];
+    private readonly ConcurrentDictionary<string, (long Version, double[] Bbox)> _cache = new(StringComparer.Ordinal);
+
+    public async Task<double[]> Of(LayerDefinition layer, CancellationToken cancel)
+    {
+        var version = versions.Of(layer.Tables) + versions.Epoch;
+        if (_cache.TryGetValue(layer.Id, out var cached) && cached.Version == version)
+        {
+            return cached.Bbox;
+        }
+
+        await using var cmd = db.CreateCommand($"""
+            SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)
+            FROM (SELECT ST_Transform(ST_SetSRID(ST_Extent(t.geom)::geometry, max(ST_SRID(t.geom))), 4326) AS b FROM {layer.From}) e
+            WHERE b IS NOT NULL
+            """);
+        await using var reader = await cmd.ExecuteReaderAsync(cancel);
+        var bbox = await reader.ReadAsync(cancel)
+            ? [Math.Round(reader.GetDouble(0), 6), Math.Round(reader.GetDouble(1), 6), Math.Round(reader.GetDouble(2), 6), Math.Round(reader.GetDouble(3), 6)]
+            : Sweden;
+        _cache[layer.Id] = (version, bbox);
+        return bbox;
+    }
+}
