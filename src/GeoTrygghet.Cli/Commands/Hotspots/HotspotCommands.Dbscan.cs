@@ -1,15 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json.Nodes;
-using GeoTrygghet.Analysis;
-using GeoTrygghet.Analysis.Clustering;
-using GeoTrygghet.Analysis.Density;
-using GeoTrygghet.Analysis.Grids;
-using GeoTrygghet.Analysis.Statistics;
-using GeoTrygghet.Core.Crs;
-using GeoTrygghet.Core.Hotspots;
-using GeoTrygghet.Core.Time;
-
 namespace GeoTrygghet.Cli.Commands;
 
 /// <summary><c>gt hotspots dbscan</c>: DBSCAN and ST-DBSCAN, with cluster polygons.</summary>
