@@ -2,7 +2,7 @@ namespace GeoTrygghet.Analysis.Solar;
 
 /// <summary>
 /// Whether it was dark at a time and place, and what share of a time span was dark: the span is
-/// sampled every minute (at most 10,080 samples, i.e. a week; longer spans are sampled evenly) and the
+/// sampled every minute up to 2,016 samples (longer spans evenly, e.g. every 5 minutes over a week) and the
 /// share of samples with the sun more than 6° below the horizon is the aoristic dark share — an
 /// incident "between 20:00 and 08:00" in December counts as almost wholly dark, in June hardly at all.
 /// </summary>
@@ -24,7 +24,7 @@ public static class Darkness
         }
 
         var minutes = (to.Value - from).TotalMinutes;
-        var samples = (int)Math.Clamp(Math.Ceiling(minutes), 1, 10_080);
+        var samples = (int)Math.Clamp(Math.Ceiling(minutes), 1, 2_016);
         var step = (to.Value - from) / samples;
         var dark = 0;
         for (var k = 0; k < samples; k++)

@@ -23,6 +23,7 @@ internal sealed class PointOptions
     public Option<string[]> Source { get; } = new("--source") { Description = "database: import source name; repeatable", Arity = ArgumentArity.ZeroOrMore };
     public Option<string?> Area { get; } = new("--area") { Description = "database: only events inside the named area (focus area, district)" };
     public Option<string?> AreaFile { get; } = new("--area-file") { Description = "only events inside the polygon(s) of this GeoJSON file (a drawn study area; its CRS member, else WGS 84)" };
+    public Option<bool> DarkOnly { get; } = new("--dark-only") { Description = "only events after dark: at least half of their time span with the sun more than 6° below the horizon at their place" };
     public Option<string?> Hours { get; } = new("--hours") { Description = "database: hours of the day, local, e.g. 18-6" };
     public Option<string> Include { get; } = new("--include") { Description = "database: incidents, reports or both", DefaultValueFactory = _ => "incidents" };
     public Option<double> ReportWeight { get; } = new("--report-weight") { Description = "database: weight of an EST report when reports are included", DefaultValueFactory = _ => 1 };
@@ -31,7 +32,7 @@ internal sealed class PointOptions
     public void AddTo(Command command)
     {
         Include.AcceptOnlyFromAmong("incidents", "reports", "both");
-        foreach (var o in new Option[] { Input, Crs, From, To, Category, Source, Area, AreaFile, Hours, Include, ReportWeight, Name })
+        foreach (var o in new Option[] { Input, Crs, From, To, Category, Source, Area, AreaFile, Hours, DarkOnly, Include, ReportWeight, Name })
         {
             command.Add(o);
         }
@@ -40,6 +41,18 @@ internal sealed class PointOptions
     public bool FromDatabase(ParseResult parse) => parse.GetValue(Input) is null;
 
     public (PointTable Points, string Description, PointFilter? Filter, string? ConnectionString) Load(ParseResult parse, int analysisSrid)
+    {
+        var loaded = LoadAll(parse, analysisSrid);
+        if (!parse.GetValue(DarkOnly))
+        {
+            return loaded;
+        }
+
+        var dark = loaded.Points.AfterDark(analysisSrid);
+        return (dark, $"{loaded.Description}, only after dark ({dark.Count} of {loaded.Points.Count} events: at least half of the time span with the sun more than 6° below the horizon)", loaded.Filter, loaded.ConnectionString);
+    }
+
+    private (PointTable Points, string Description, PointFilter? Filter, string? ConnectionString) LoadAll(ParseResult parse, int analysisSrid)
     {
         var drawn = parse.GetValue(AreaFile) is { } areaFile ? Polygon(areaFile, analysisSrid) : null;
         if (parse.GetValue(Input) is { } path)

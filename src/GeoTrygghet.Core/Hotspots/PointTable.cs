@@ -27,7 +27,31 @@ public sealed class PointTable
     public PointTable Inside(NetTopologySuite.Geometries.Geometry area)
     {
         var prepared = NetTopologySuite.Geometries.Prepared.PreparedGeometryFactory.Prepare(area);
-        var keep = Enumerable.Range(0, Count).Where(i => prepared.Covers(new NetTopologySuite.Geometries.Point(X[i], Y[i]))).ToArray();
+        return Where(i => prepared.Covers(new NetTopologySuite.Geometries.Point(X[i], Y[i])));
+    }
+
+    /// <summary>
+    /// The events that happened after dark: at least half of their time span with the sun more than 6°
+    /// below the horizon at their place (aoristic dark share; an instant is dark or not).
+    /// </summary>
+    public PointTable AfterDark(int srid)
+    {
+        if (TimeFrom is null || TimeFrom.Any(t => t is null))
+        {
+            throw new Analysis.AnalysisException("--dark-only needs time_from on every event.");
+        }
+
+        var toLonLat = new GeometryReprojector(srid, 4326);
+        return Where(i =>
+        {
+            var (lon, lat) = toLonLat.ToLonLat(X[i], Y[i]);
+            return Analysis.Solar.Darkness.DarkShare(TimeFrom[i]!.Value, TimeTo?[i], lat, lon) >= 0.5;
+        });
+    }
+
+    private PointTable Where(Func<int, bool> predicate)
+    {
+        var keep = Enumerable.Range(0, Count).Where(predicate).ToArray();
         return new PointTable
         {
             Ids = keep.Select(i => Ids[i]).ToArray(),
