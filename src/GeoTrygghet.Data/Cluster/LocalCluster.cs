@@ -23,11 +23,18 @@ public sealed class LocalCluster(TextWriter log)
 
     public static string ConnectionFile => Path.Combine(Folder, "connection");
 
-    private static string DataDir => Path.Combine(Folder, "data");
+    // Where the server's own files live: .local/pg, unless the postgres user cannot reach the checkout
+    // (a parent folder closed to other users, e.g. under /root); then a folder of its own under
+    // /var/lib/postgresql, named after the checkout and recorded here so every command finds it.
+    private static string ServerFolderFile => Path.Combine(Folder, "server-folder");
 
-    private static string SocketDir => Path.Combine(Folder, "run");
+    private static string ServerFolder => File.Exists(ServerFolderFile) ? File.ReadAllText(ServerFolderFile).Trim() : Folder;
 
-    private static string LogFile => Path.Combine(Folder, "postgresql.log");
+    private static string DataDir => Path.Combine(ServerFolder, "data");
+
+    private static string SocketDir => Path.Combine(ServerFolder, "run");
+
+    private static string LogFile => Path.Combine(ServerFolder, "postgresql.log");
 
     private static int Port =>
         int.TryParse(Environment.GetEnvironmentVariable("GEOTRYGGHET_PG_PORT"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 54329;
@@ -103,16 +110,24 @@ public sealed class LocalCluster(TextWriter log)
 
     private void Init()
     {
+        if (IsRoot && ProcessRunner.Run("runuser", ["-u", "postgres", "--", "test", "-x", Folder]).ExitCode != 0)
+        {
+            var name = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ProjectPaths.Root)))[..12];
+            var fallback = Path.Combine("/var/lib/postgresql/geotrygghet", name);
+            log.WriteLine($"The postgres user cannot reach {Folder} (a parent folder is closed to other users); the cluster goes to {fallback}.");
+            Directory.CreateDirectory(fallback);
+            File.WriteAllText(ServerFolderFile, fallback);
+        }
+
         log.WriteLine($"Creating a PostgreSQL cluster in {DataDir} …");
         Directory.CreateDirectory(SocketDir);
         if (IsRoot)
         {
-            ProcessRunner.Check("handing the cluster folder to the postgres user", "chown", ["-R", "postgres:postgres", Folder]);
-            if (ProcessRunner.Run("runuser", ["-u", "postgres", "--", "test", "-w", Folder]).ExitCode != 0)
+            ProcessRunner.Check("handing the cluster folder to the postgres user", "chown", ["-R", "postgres:postgres", ServerFolder]);
+            if (ProcessRunner.Run("runuser", ["-u", "postgres", "--", "test", "-w", ServerFolder]).ExitCode != 0)
             {
                 throw new DatabaseException(
-                    $"The postgres user cannot reach {Folder} (a parent folder is closed to other users). " +
-                    "Clone the project under a folder other users can enter (e.g. /work or /srv), or set GEOTRYGGHET_DB to a database of your own.");
+                    $"The postgres user cannot write to {ServerFolder}; set GEOTRYGGHET_DB to a database of your own.");
             }
         }
 
@@ -137,7 +152,7 @@ public sealed class LocalCluster(TextWriter log)
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Starting PostgreSQL on 127.0.0.1:{Port} …"));
         if (IsRoot)
         {
-            ProcessRunner.Check("handing the cluster folder to the postgres user", "chown", ["-R", "postgres:postgres", Folder]);
+            ProcessRunner.Check("handing the cluster folder to the postgres user", "chown", ["-R", "postgres:postgres", ServerFolder]);
         }
 
         var (code, output) = IsRoot
