@@ -136,6 +136,11 @@ internal static partial class HotspotCommands
             throw new AnalysisException("--out is required with --input.");
         }
 
+        if (path is not null && !path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) && !HotspotFiles.IsGeoJson(path) && !path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new AnalysisException($"--out {path}: the format comes from the extension; use .csv or .geojson (.json for accuracy).");
+        }
+
         return path;
     }
 

@@ -236,11 +236,7 @@ public sealed class RecordContext
         if (_reprojector.FirstOutsideArea(g) is var (outside, outsideCrs))
         {
             var crs = CrsRegistry.Get(_reprojector.SourceSrid);
-            var hint = crs.IsGeographic && Math.Abs(outside.X) > 180
-                ? "; the numbers look projected: give the file's CRS with --crs (e.g. EPSG:3006)"
-                : !crs.IsGeographic && Math.Abs(outside.X) <= 180 && Math.Abs(outside.Y) <= 90
-                    ? "; the numbers look like degrees: give --crs EPSG:4326"
-                    : string.Empty;
+            var hint = Hint(crs, outside);
             var what = outsideCrs.Srid == crs.Srid
                 ? $"the valid area of {crs.Code} ({crs.Name}), the file's CRS"
                 : $"the valid area of the analysis CRS {outsideCrs.Code} ({outsideCrs.Name})";
@@ -272,6 +268,32 @@ public sealed class RecordContext
         }
 
         return projected;
+    }
+
+    // The usual mix-ups with Swedish data, recognised from the numbers: projected numbers read as
+    // degrees, degrees read as metres, latitude and longitude swapped, RT90 read as SWEREF 99 TM.
+    private static string Hint(CrsDefinition crs, Coordinate c)
+    {
+        if (crs.IsGeographic)
+        {
+            return Math.Abs(c.X) > 180 ? "; the numbers look projected: give the file's CRS with --crs (e.g. EPSG:3006)"
+                : c.X is >= 54 and <= 70 && c.Y is >= 9 and <= 25 ? "; longitude and latitude look swapped (Sweden is about 11–24 E, 55–69 N): map x and y the other way round with --map"
+                : string.Empty;
+        }
+
+        if (Math.Abs(c.X) <= 180 && Math.Abs(c.Y) <= 90)
+        {
+            return "; the numbers look like degrees: give --crs EPSG:4326";
+        }
+
+        if (crs.Srid != 3021 && c.X is >= 1_200_000 and <= 1_900_000 && c.Y is >= 6_100_000 and <= 7_700_000)
+        {
+            return "; the numbers look like RT90 2.5 gon V: give --crs EPSG:3021";
+        }
+
+        return c.X is >= 6_100_000 and <= 7_700_000 && c.Y is >= 200_000 and <= 1_000_000
+            ? "; x and y look swapped (northing first): map them the other way round with --map"
+            : string.Empty;
     }
 
     // A polygon is repaired only when the repair is unambiguous: the parts of a multipolygon are each

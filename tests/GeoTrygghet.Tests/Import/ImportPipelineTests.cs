@@ -51,6 +51,17 @@ public sealed class ImportPipelineTests : IDisposable
         Assert.Contains("analysis CRS EPSG:3006", result.Rejected.Single().Errors.Single().Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("id,lon,lat,time_from,category\n1,59.51,15.99,2024-01-01T10:00,Stöld\n", "look swapped")]
+    [InlineData("id,x,y,time_from,category\n1,1471000,6596000,2024-01-01T10:00,Stöld\n", "look like RT90")]
+    [InlineData("id,x,y,time_from,category\n1,6597000,556000,2024-01-01T10:00,Stöld\n", "x and y look swapped")]
+    [InlineData("id,x,y,time_from,category\n1,15.99,59.51,2024-01-01T10:00,Stöld\n", "look like degrees")]
+    public void Common_coordinate_mix_ups_are_named_in_the_error(string csv, string hint)
+    {
+        var (result, _) = Run(ImportKind.Incidents, "mix.csv", csv);
+        Assert.Contains(hint, result.Rejected.Single().Errors.Single().Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_light_status_must_agree_with_its_last_change_and_defaults_to_it()
     {
