@@ -73,10 +73,23 @@ internal static partial class HotspotCommands
     private static Command Runs()
     {
         var command = new Command("runs", "List the analysis runs stored in the database (id, name, method, when, features, filters).");
+        var target = new Argument<string>("run") { Description = "the run's id or name" };
+        var delete = new Command("delete", "Delete a stored analysis run and its features.") { target };
+        delete.SetAction(parse => CliRun.Guard(() =>
+        {
+            var cs = GeoTrygghet.Data.ConnectionResolver.Resolve();
+            GeoTrygghet.Data.Schema.SchemaManager.Check(cs);
+            var name = GeoTrygghet.Data.Analysis.AnalysisStore.Delete(cs, parse.GetValue(target)!)
+                ?? throw new FormatException($"there is no analysis run '{parse.GetValue(target)}'; ./gt hotspots runs lists them.");
+            Console.WriteLine($"deleted analysis run '{name}'");
+            return CliRun.Ok;
+        }));
+        command.Add(delete);
         command.SetAction(_ => CliRun.Guard(() =>
         {
             var cs = GeoTrygghet.Data.ConnectionResolver.Resolve();
             GeoTrygghet.Data.Schema.SchemaManager.Check(cs);
+            Console.WriteLine("id\tname\tmethod\tcreated\tfeatures\tfilters");
             foreach (var run in GeoTrygghet.Data.Analysis.AnalysisStore.List(cs))
             {
                 Console.WriteLine(string.Create(Inv, $"{run.Id}\t{run.Name}\t{run.Method}\t{StockholmTime.Format(run.CreatedAt)}\t{run.Features} features\t{run.Filters}"));

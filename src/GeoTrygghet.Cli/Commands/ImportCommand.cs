@@ -35,6 +35,7 @@ internal static class ImportCommand
         {
             kind, file, format, crs, map, source, keepValid, rejects, layer, quiet,
         };
+        command.Add(Delete());
         command.SetAction(parse => CliRun.Guard(() =>
         {
             var path = parse.GetValue(file)!;
@@ -49,6 +50,35 @@ internal static class ImportCommand
                 parse.GetValue(rejects) ?? (parse.GetValue(keepValid) ? Path.GetFileNameWithoutExtension(path) + ".rejects.csv" : null),
                 parse.GetValue(layer));
             return Run(request, parse.GetValue(quiet), Console.Out, Console.Error);
+        }));
+        return command;
+    }
+
+    /// <summary><c>gt import delete &lt;kind&gt; --source NAME [--yes]</c>: take a whole source out again.</summary>
+    private static Command Delete()
+    {
+        var kind = new Argument<string>("kind") { Description = "incidents, reports, lights, cameras, measures, areas or basemap" };
+        kind.AcceptOnlyFromAmong(Enum.GetNames<ImportKind>().Select(n => n.ToLowerInvariant()).ToArray());
+        var source = new Option<string>("--source") { Description = "the source whose rows are deleted", Required = true };
+        var yes = new Option<bool>("--yes") { Description = "really delete (without it the command only counts)" };
+        var command = new Command("delete", "Delete every row of one source from a kind's table (counts only, unless --yes).") { kind, source, yes };
+        command.SetAction(parse => CliRun.Guard(() =>
+        {
+            var cs = ConnectionResolver.Resolve();
+            SchemaManager.Check(cs);
+            var k = Enum.Parse<ImportKind>(parse.GetValue(kind)!, ignoreCase: true);
+            var name = parse.GetValue(source)!;
+            var service = new ImportService(cs, ImportSettings.Default with { AnalysisSrid = SchemaManager.AnalysisSrid(cs) });
+            if (!parse.GetValue(yes))
+            {
+                var count = service.RemoveSource(k, name, delete: false);
+                Console.WriteLine(string.Create(Inv, $"{count} rows of source '{name}' in {ImportService.TableOf(k)}; run again with --yes to delete them."));
+                return CliRun.Ok;
+            }
+
+            var deleted = service.RemoveSource(k, name, delete: true);
+            Console.WriteLine(string.Create(Inv, $"deleted {deleted} rows of source '{name}' from {ImportService.TableOf(k)}"));
+            return CliRun.Ok;
         }));
         return command;
     }

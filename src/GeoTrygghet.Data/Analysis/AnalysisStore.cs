@@ -77,6 +77,37 @@ public static class AnalysisStore
         return id;
     }
 
+    /// <summary>Deletes a run (by id or name) with its features; returns the name deleted, or null when there is none.</summary>
+    public static string? Delete(string connectionString, string idOrName)
+    {
+        using var conn = Schema.SchemaManager.Open(connectionString);
+        using var tx = conn.BeginTransaction();
+        using var cmd = new NpgsqlCommand("DELETE FROM analysis_runs WHERE id::text = $1 OR name = $1 RETURNING name", conn, tx);
+        cmd.Parameters.AddWithValue(idOrName);
+        var names = new List<string>();
+        using (var reader = cmd.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        if (names.Count != 1)
+        {
+            tx.Rollback();
+            return names.Count == 0 ? null : throw new DatabaseException($"'{idOrName}' names {names.Count} runs; give the run's id.");
+        }
+
+        using (var change = new NpgsqlCommand("INSERT INTO data_changes (layer, changed_at, rows) VALUES ('analysis_runs', clock_timestamp(), 1)", conn, tx))
+        {
+            change.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+        return names[0];
+    }
+
     public static IReadOnlyList<StoredRun> List(string connectionString)
     {
         using var conn = Schema.SchemaManager.Open(connectionString);

@@ -24,6 +24,39 @@ public sealed class ImportService(string connectionString, ImportSettings settin
         };
     }
 
+    /// <summary>The table each import kind fills.</summary>
+    public static string TableOf(ImportKind kind) => kind switch
+    {
+        ImportKind.Incidents => "incidents",
+        ImportKind.Reports => "reports",
+        ImportKind.Lights => "street_lights",
+        ImportKind.Cameras => "cameras",
+        ImportKind.Measures => "measures",
+        ImportKind.Areas => "areas",
+        ImportKind.Basemap => "basemap_features",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    /// <summary>How many rows a source has in the kind's table; with <paramref name="delete"/> they are deleted in one transaction.</summary>
+    public long RemoveSource(ImportKind kind, string source, bool delete)
+    {
+        var table = TableOf(kind);
+        using var conn = Schema.SchemaManager.Open(connectionString);
+        using var tx = conn.BeginTransaction();
+        using var cmd = new Npgsql.NpgsqlCommand(delete ? $"DELETE FROM {table} WHERE source = $1" : $"SELECT count(*) FROM {table} WHERE source = $1", conn, tx);
+        cmd.Parameters.AddWithValue(source);
+        var rows = delete ? cmd.ExecuteNonQuery() : (long)cmd.ExecuteScalar()!;
+        if (delete && rows > 0)
+        {
+            using var change = new Npgsql.NpgsqlCommand($"INSERT INTO data_changes (layer, changed_at, rows) VALUES ('{table}', clock_timestamp(), $1)", conn, tx);
+            change.Parameters.AddWithValue((long)rows);
+            change.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+        return rows;
+    }
+
     private ImportResult Run<TRow>(ImportRequest request, IRecordReader reader, IRowConverter<TRow> converter, TableSpec<TRow> spec, IProgress<(long Done, long? Total, long Rows)>? progress)
         where TRow : class =>
         new ImportPipeline<TRow>(converter, settings).Run(request, reader, () => new CopySink<TRow>(connectionString, spec, request.SourceName), progress);

@@ -139,6 +139,22 @@ public sealed class ImportCommandTests(TestDatabase db) : IClassFixture<TestData
     }
 
     [Fact]
+    public void A_source_can_be_counted_then_deleted_and_other_sources_stay()
+    {
+        Gt("import", "incidents", WriteIncidents("keep.csv", 20, "k"), "--source", "keep");
+        Gt("import", "incidents", WriteIncidents("drop.csv", 30, "d"), "--source", "drop");
+
+        var dry = Gt("import", "delete", "incidents", "--source", "drop");
+        Assert.Contains("30 rows of source 'drop'", dry.Stdout, StringComparison.Ordinal);
+        Assert.Equal(30, db.Scalar("SELECT count(*) FROM incidents WHERE source = 'drop'"));
+
+        var done = Gt("import", "delete", "incidents", "--source", "drop", "--yes");
+        Assert.Equal(0, done.ExitCode);
+        Assert.Equal(0, db.Scalar("SELECT count(*) FROM incidents WHERE source = 'drop'"));
+        Assert.Equal(20, db.Scalar("SELECT count(*) FROM incidents WHERE source = 'keep'"));
+    }
+
+    [Fact]
     public void Db_status_json_lists_every_table_with_its_row_count()
     {
         var file = WriteIncidents("status.csv", 7, source: "s");
