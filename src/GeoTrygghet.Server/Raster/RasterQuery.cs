@@ -41,8 +41,7 @@ internal static class RasterQuery
                    FROM {layer.From}, env, bounds WHERE {whereSql}
                    """;
         cmd.CommandText = string.Create(inv, $"""
-            WITH env AS (SELECT ST_TileEnvelope(@z, @x, @y) AS e),
-                 bounds AS (SELECT ST_Transform(ST_Segmentize(ST_Expand(e, (ST_XMax(e) - ST_XMin(e)) * {buffer} / 256.0), (ST_XMax(e) - ST_XMin(e)) / 8), {srid}) AS b FROM env)
+            WITH {TileQuery.Envelope(srid, buffer / 256.0)}
             {select}
             """);
         cmd.Parameters.AddWithValue("z", z);

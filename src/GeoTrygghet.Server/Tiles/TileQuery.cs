@@ -26,8 +26,7 @@ internal static class TileQuery
         var cmd = new NpgsqlCommand { Connection = conn };
         Filters(layer, filter, where, cmd);
         cmd.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
-            WITH env AS (SELECT ST_TileEnvelope(@z, @x, @y) AS e),
-                 bounds AS (SELECT ST_Transform(ST_Segmentize(ST_Expand(e, (ST_XMax(e) - ST_XMin(e)) * 64 / {Extent}), (ST_XMax(e) - ST_XMin(e)) / 8), {srid}) AS b FROM env)
+            WITH {Envelope(srid, 64.0 / Extent)}
             SELECT count(*) FROM (SELECT 1 FROM {layer.From}, bounds WHERE {string.Join(" AND ", where)} LIMIT {limit}) s
             """);
         cmd.Parameters.AddWithValue("z", z);
@@ -58,8 +57,7 @@ internal static class TileQuery
                WHERE {whereSql}
                """;
         cmd.CommandText = string.Create(inv, $"""
-            WITH env AS (SELECT ST_TileEnvelope(@z, @x, @y) AS e),
-                 bounds AS (SELECT ST_Transform(ST_Segmentize(ST_Expand(e, (ST_XMax(e) - ST_XMin(e)) * 64 / {Extent}), (ST_XMax(e) - ST_XMin(e)) / 8), {srid}) AS b FROM env),
+            WITH {Envelope(srid, 64.0 / Extent)},
                  src AS ({select})
             SELECT ST_AsMVT(src, @layer, {Extent}, 'geom') FROM src WHERE geom IS NOT NULL
             """);
@@ -71,6 +69,16 @@ internal static class TileQuery
         cmd.Parameters.AddWithValue("cell", 40075016.685578488 / (1L << z) / Math.Max(1, aggregateCells));
         return cmd;
     }
+
+    /// <summary>
+    /// The CTEs <c>env</c> (the tile in EPSG:3857, parameters @z, @x, @y) and <c>bounds</c> (the tile
+    /// grown by its buffer, given as a share of its width, densified and transformed into the analysis
+    /// CRS, so that <c>t.geom &amp;&amp; bounds.b</c> uses the layer's GiST index and takes exactly what the tile shows).
+    /// </summary>
+    public static string Envelope(int srid, double bufferShare) => string.Create(CultureInfo.InvariantCulture, $"""
+        env AS (SELECT ST_TileEnvelope(@z, @x, @y) AS e),
+                 bounds AS (SELECT ST_Transform(ST_Segmentize(ST_Expand(e, (ST_XMax(e) - ST_XMin(e)) * {bufferShare:R}), (ST_XMax(e) - ST_XMin(e)) / 8), {srid}) AS b FROM env)
+        """);
 
     /// <summary>Adds the WHERE clauses and parameters of the filters that apply to the layer.</summary>
     public static void Filters(LayerDefinition layer, LayerFilter filter, List<string> where, NpgsqlCommand cmd)
