@@ -9,6 +9,7 @@ var root = new RootCommand("GeoTrygghet: hotspots, patrol presence and evaluatio
     DemoCommands.Create(),
     HotspotCommands.Create(),
     ServeCommand.Create(),
+    EvaluateCommand.Create(),
 
 };
 var parsed = root.Parse(args);

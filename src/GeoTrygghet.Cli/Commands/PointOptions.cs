@@ -104,7 +104,7 @@ internal sealed class PointOptions
     public string RunName(ParseResult parse, string method) =>
         parse.GetValue(Name) ?? string.Create(CultureInfo.InvariantCulture, $"{method} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}");
 
-    private static NetTopologySuite.Geometries.Geometry Polygon(string path, int analysisSrid)
+    internal static NetTopologySuite.Geometries.Geometry Polygon(string path, int analysisSrid, string role = "the study area")
     {
         using var reader = new GeoTrygghet.Core.Import.Readers.GeoJsonRecordReader(path);
         var reprojector = new GeometryReprojector(reader.DeclaredSrid ?? 4326, analysisSrid);
@@ -114,14 +114,14 @@ internal sealed class PointOptions
             .Select(reprojector.Transform).ToList();
         if (polygons.Count == 0)
         {
-            throw new GeoTrygghet.Core.Import.ImportFormatException(path, "has no polygon to use as the study area");
+            throw new GeoTrygghet.Core.Import.ImportFormatException(path, $"has no polygon to use as {role}");
         }
 
         var union = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(polygons);
-        return union.IsValid ? union : throw new GeoTrygghet.Core.Import.ImportFormatException(path, "the study area polygon is not valid (it crosses itself?)");
+        return union.IsValid ? union : throw new GeoTrygghet.Core.Import.ImportFormatException(path, $"the polygon of {role} is not valid (it crosses itself?)");
     }
 
-    private static DateOnly? Date(string? text, string option)
+    internal static DateOnly? Date(string? text, string option)
     {
         if (text is null)
         {

@@ -1,0 +1,221 @@
+using System.Text.Json;
+using GeoTrygghet.Core.Evaluation;
+using GeoTrygghet.Data;
+using GeoTrygghet.Data.Evaluation;
+using GeoTrygghet.Data.Schema;
+using NetTopologySuite.Geometries;
+
+namespace GeoTrygghet.Cli.Commands;
+
+/// <summary>
+/// <c>gt evaluate</c>: a measure's before/after evaluation against a displacement buffer and a control
+/// area, all events and split into dark and daylight, written as JSON with a Swedish summary.
+/// </summary>
+internal static class EvaluateCommand
+{
+    private const int DefaultDays = 365;
+
+    public static Command Create()
+    {
+        var measure = new Option<string?>("--measure") { Description = "the measure's id in the register (SOURCE:ID when two sources share it); its polygon is the treated area and its start date the date" };
+        var treated = new Option<string?>("--treated") { Description = "GeoJSON with the treated area's polygon(s), instead of --measure (its CRS member, else WGS 84)" };
+        var date = new Option<string?>("--date") { Description = "the measure's first day, YYYY-MM-DD (required with --treated; overrides the register's start date)" };
+        var buffer = new Option<double>("--buffer") { Description = "width in metres of the displacement ring around the treated area", DefaultValueFactory = _ => 200 };
+        var control = new Option<string?>("--control") { Description = "GeoJSON with the control area (default: the rest of the study area outside the treated area and its buffer)" };
+        var before = new Option<int?>("--before") { Description = $"days before the date (default {DefaultDays}: a whole year, so both periods hold every season)" };
+        var after = new Option<int?>("--after") { Description = $"days from the date on (default {DefaultDays})" };
+        var darkOnly = new Option<bool>("--dark-only") { Description = "the top-level statistics count only events after dark (the dark and daylight sections are always there)" };
+        var events = new Option<string>("--events") { Description = "incidents or reports", DefaultValueFactory = _ => "incidents" };
+        events.AcceptOnlyFromAmong("incidents", "reports");
+        var category = new Option<string[]>("--category") { Description = "only these categories (incident group or category, or report category); repeatable", Arity = ArgumentArity.ZeroOrMore };
+        var source = new Option<string[]>("--source") { Description = "only events of these import sources; repeatable", Arity = ArgumentArity.ZeroOrMore };
+        var output = new Option<string?>("--out") { Description = "write the evaluation JSON here (default: print it)" };
+        var command = new Command("evaluate", "Evaluate a measure before/after against a displacement buffer and a control area: counts R0,R1,B0,B1,C0,C1, WDQ, WDD, Poisson rate ratio, relative effect, all events and after dark / by daylight, with a Swedish summary.")
+        {
+            measure, treated, date, buffer, control, before, after, darkOnly, events, category, source, output,
+        };
+        command.SetAction(parse => CliRun.Guard(() =>
+        {
+            try
+            {
+                return Run(parse, measure, treated, date, buffer, control, before, after, darkOnly, events, category, source, output);
+            }
+            catch (Exception e) when (e is EvaluationException or GeoTrygghet.Analysis.AnalysisException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return CliRun.Failed;
+            }
+        }));
+        return command;
+    }
+
+    private static int Run(ParseResult parse, Option<string?> measureOption, Option<string?> treatedOption, Option<string?> dateOption, Option<double> bufferOption,
+        Option<string?> controlOption, Option<int?> beforeOption, Option<int?> afterOption, Option<bool> darkOnlyOption, Option<string> eventsOption,
+        Option<string[]> categoryOption, Option<string[]> sourceOption, Option<string?> outputOption)
+    {
+        var id = parse.GetValue(measureOption);
+        var treatedFile = parse.GetValue(treatedOption);
+        if ((id is null) == (treatedFile is null))
+        {
+            throw new FormatException("give either --measure ID or --treated FILE --date YYYY-MM-DD.");
+        }
+
+        var givenDate = PointOptions.Date(parse.GetValue(dateOption), "--date");
+        if (treatedFile is not null && givenDate is null)
+        {
+            throw new FormatException("--treated needs --date YYYY-MM-DD, the measure's first day.");
+        }
+
+        var defaults = new Dictionary<string, string>();
+        if (parse.GetResult(bufferOption) is null)
+        {
+            defaults["buffer_m"] = "200 (the default ring)";
+        }
+
+        if (parse.GetValue(beforeOption) is <= 0 || parse.GetValue(afterOption) is <= 0)
+        {
+            throw new FormatException("--before and --after must be a positive number of days.");
+        }
+
+        var srid = SchemaSrid.Value;
+        var cs = ConnectionResolver.Resolve();
+        SchemaManager.Check(cs);
+        MeasureRecord? measure = id is null ? null : EvaluationSource.FindMeasure(cs, id);
+        var treatedArea = measure?.Geometry ?? PointOptions.Polygon(treatedFile!, srid, "the treated area");
+        var day = givenDate ?? measure!.StartDate;
+        var controlFile = parse.GetValue(controlOption);
+        var controlArea = controlFile is null ? null : PointOptions.Polygon(controlFile, srid, "the control area");
+        var settings = DeploymentConfig.Load(srid);
+        var (study, studyName) = settings.StudyArea is { } configured
+            ? (configured.Geometry, $"{configured.Name}, from {DeploymentConfig.PathInUse}")
+            : EvaluationSource.StudyExtent(cs, srid);
+        if (controlArea is null && settings.StudyArea is null)
+        {
+            defaults["control"] = $"the rest of the study area, here the {studyName} (no studyArea in geotrygghet.json)";
+        }
+
+        var areas = EvaluationAreas.Build(treatedArea, parse.GetValue(bufferOption), controlArea, controlFile, study, studyName);
+        var centre = treatedArea.Centroid;
+        var (lon, lat) = new GeoTrygghet.Core.Crs.GeometryReprojector(srid, 4326).ToLonLat(centre.X, centre.Y);
+        var reports = parse.GetValue(eventsOption) == "reports";
+        var coverage = EvaluationSource.Coverage(cs, reports);
+        var (beforeDays, afterDays) = Windows(parse.GetValue(beforeOption), parse.GetValue(afterOption), day, coverage, defaults);
+        var design = new EvaluationDesign
+        {
+            Measure = measure?.ExternalId ?? Path.GetFileName(treatedFile!),
+            MeasureType = measure?.Type,
+            Description = measure?.Description,
+            MeasureEnd = measure?.EndDate,
+            Date = day,
+            BeforeDays = beforeDays,
+            AfterDays = afterDays,
+            BeforeFrom = Midnight(day.AddDays(-beforeDays)),
+            Start = Midnight(day),
+            AfterTo = Midnight(day.AddDays(afterDays)),
+            Latitude = lat,
+            Longitude = lon,
+            Areas = areas,
+            DarkOnly = parse.GetValue(darkOnlyOption),
+            Events = Describe(reports, parse.GetValue(categoryOption), parse.GetValue(sourceOption)),
+            Defaults = defaults,
+            DataFrom = coverage.First,
+            DataTo = coverage.Last,
+        };
+        var found = EvaluationSource.LoadEvents(cs, areas, design.BeforeFrom, design.Start, design.AfterTo, reports,
+            parse.GetValue(categoryOption) ?? [], parse.GetValue(sourceOption) ?? []);
+        var result = MeasureEvaluation.Evaluate(design, found);
+        var json = result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var outPath = parse.GetValue(outputOption);
+        var console = outPath is null ? Console.Error : Console.Out;
+        if (outPath is null)
+        {
+            Console.Out.WriteLine(json);
+        }
+        else
+        {
+            File.WriteAllText(outPath, json + "\n");
+        }
+
+        PrintSummary(console, result, outPath);
+        return CliRun.Ok;
+    }
+
+    private static void PrintSummary(TextWriter console, JsonObject result, string? outPath)
+    {
+        var counts = result["counts"]!;
+        console.WriteLine($"evaluate: {result["measure"]!["id"]} from {result["measure"]!["date"]}, before {result["periods"]!["before"]!["from"]}..{result["periods"]!["before"]!["to"]}, after {result["periods"]!["after"]!["from"]}..{result["periods"]!["after"]!["to"]}");
+        console.WriteLine($"  counts R0={counts["R0"]} R1={counts["R1"]} B0={counts["B0"]} B1={counts["B1"]} C0={counts["C0"]} C1={counts["C1"]}");
+        console.WriteLine($"  relative effect {result["relative_effect"]!["estimate"]} (90% CI {result["relative_effect"]!["ci90"]!.ToJsonString()}), WDD {result["wdd"]?["estimate"]} (90% CI {result["wdd"]?["ci90"]?.ToJsonString()}), WDQ {result["wdq"]}");
+        console.WriteLine($"  after dark: rate ratio {result["dark"]!["rate_ratio"]!["estimate"]} (90% CI {result["dark"]!["rate_ratio"]!["ci90"]!.ToJsonString()}); by daylight: {result["daylight"]!["rate_ratio"]!["estimate"]} (90% CI {result["daylight"]!["rate_ratio"]!["ci90"]!.ToJsonString()})");
+        foreach (var (key, value) in result["defaults"]!.AsObject())
+        {
+            console.WriteLine($"  default {key}: {value}");
+        }
+
+        foreach (var warning in result["warnings"]!.AsArray())
+        {
+            console.WriteLine($"  warning: {warning}");
+        }
+
+        console.WriteLine(result["summary_sv"]!.GetValue<string>());
+        if (outPath is not null)
+        {
+            console.WriteLine($"wrote {outPath}");
+        }
+    }
+
+    /// <summary>
+    /// The windows asked for, else a year on each side — shortened to what the data covers on both sides, so that
+    /// an early measure is not compared with a "before" the database holds no events for.
+    /// </summary>
+    private static (int Before, int After) Windows(int? before, int? after, DateOnly day, (DateTimeOffset? First, DateTimeOffset? Last) coverage, Dictionary<string, string> defaults)
+    {
+        if (before is { } b && after is { } a)
+        {
+            return (b, a);
+        }
+
+        var room = DefaultDays;
+        var why = "a whole year on each side, so both periods hold every season";
+        if (coverage.First is { } first && coverage.Last is { } last)
+        {
+            var firstDay = DateOnly.Parse(MeasureEvaluation.StockholmDate(first), CultureInfo.InvariantCulture);
+            var lastDay = DateOnly.Parse(MeasureEvaluation.StockholmDate(last), CultureInfo.InvariantCulture);
+            var roomBefore = day.DayNumber - firstDay.DayNumber;
+            var roomAfter = lastDay.DayNumber - day.DayNumber + 1;
+            if (Math.Min(roomBefore, roomAfter) < room)
+            {
+                room = Math.Min(roomBefore, roomAfter);
+                why = $"as many days as the events cover on both sides ({firstDay:yyyy-MM-dd} to {lastDay:yyyy-MM-dd}), less than a year";
+                if (room < 1)
+                {
+                    throw new EvaluationException($"the events run from {firstDay:yyyy-MM-dd} to {lastDay:yyyy-MM-dd}: there is no day of data on one side of {day:yyyy-MM-dd}.");
+                }
+            }
+        }
+
+        if (before is null)
+        {
+            defaults["before_days"] = $"{room}: {why}";
+        }
+
+        if (after is null)
+        {
+            defaults["after_days"] = $"{room}: {why}";
+        }
+
+        return (before ?? room, after ?? room);
+    }
+
+    private static DateTimeOffset Midnight(DateOnly date)
+    {
+        StockholmTime.FromLocal(date.ToDateTime(TimeOnly.MinValue), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), out var utc, out _);
+        return utc;
+    }
+
+    private static string Describe(bool reports, string[]? categories, string[]? sources) =>
+        (reports ? "EST reports" : "incidents")
+        + (categories is { Length: > 0 } ? $" of {string.Join(", ", categories)}" : string.Empty)
+        + (sources is { Length: > 0 } ? $" from {string.Join(", ", sources)}" : string.Empty)
+        + ", counted by time_from";
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text;
+
+namespace GeoTrygghet.Core.Evaluation;
+
+/// <summary>
+/// The evaluation in plain Swedish for the EST meeting: what was compared, how the treated area changed
+/// against the control, whether that can be chance, what happened in the buffer, and after dark against
+/// daylight. Numbers are written the Swedish way (decimal comma) whatever the machine's culture.
+/// </summary>
+internal static class SwedishSummary
+{
+    private static readonly NumberFormatInfo Sv = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = " ", NegativeSign = "−" };
+
+    private static readonly Dictionary<string, string> MeasureTypes = new(StringComparer.Ordinal)
+    {
+        ["lighting"] = "belysning", ["camera"] = "kamerabevakning", ["vegetation"] = "röjning av vegetation",
+        ["presence"] = "närvaro", ["neighbourhood_watch"] = "grannsamverkan", ["other"] = "annan åtgärd",
+    };
+
+    public static string Write(EvaluationDesign d, MeasureEvaluation.SectionResult main, MeasureEvaluation.SectionResult dark, MeasureEvaluation.SectionResult day)
+    {
+        var text = new StringBuilder();
+        var type = d.MeasureType is { } t && MeasureTypes.TryGetValue(t, out var sv) ? $" ({sv})" : string.Empty;
+        text.Append(CultureInfo.InvariantCulture, $"Åtgärd {d.Measure}{type} från {d.Date:yyyy-MM-dd}: {d.BeforeDays} dagar före jämförs med {d.AfterDays} dagar efter");
+        text.Append(d.DarkOnly ? ", bara händelser efter mörkrets inbrott. " : ". ");
+        var n = main.Counts;
+        text.Append(CultureInfo.InvariantCulture, $"I det åtgärdade området {n.R0} händelser före och {n.R1} efter; i buffertzonen ({Num(d.Areas.BufferMetres, 0)} m) {n.B0} och {n.B1}; i kontrollområdet {n.C0} och {n.C1}. ");
+        text.Append(Effect("Jämfört med kontrollområdets utveckling", main.Relative.Estimate, main.Relative.Low90, main.Relative.High90));
+        if (main.Wdd is { } wdd)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Viktad förflyttningsskillnad (WDD): {Num(wdd.Estimate, 1)} händelser (90 % konfidensintervall {Num(wdd.Low90, 1)} till {Num(wdd.High90, 1)}). ");
+        }
+
+        text.Append(Buffer(main));
+        if (!d.DarkOnly)
+        {
+            text.Append(Effect("Efter mörkrets inbrott, räknat per mörkertimme", dark.Rate.Estimate, dark.Rate.Low, dark.Rate.High));
+            text.Append(Effect("I dagsljus, räknat per dagsljustimme", day.Rate.Estimate, day.Rate.Low, day.Rate.High));
+        }
+        else
+        {
+            text.Append(Effect("Räknat per mörkertimme", dark.Rate.Estimate, dark.Rate.Low, dark.Rate.High));
+        }
+
+        if (main.Warnings.Count > 0 && n.R0 + n.R1 < MeasureEvaluation.MinimumTreatedEvents)
+        {
+            text.Append("Varning: för få händelser i det åtgärdade området för att dra någon slutsats. ");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static string Effect(string lead, double? estimate, double? low, double? high)
+    {
+        if (estimate is not { } e || low is not { } lo || high is not { } hi || !double.IsFinite(e))
+        {
+            return $"{lead}: kan inte beräknas (för få händelser). ";
+        }
+
+        var change = e < 1 ? $"en minskning med {Num((1 - e) * 100, 0)} %" : e > 1 ? $"en ökning med {Num((e - 1) * 100, 0)} %" : "ingen förändring";
+        var interval = $"kvot {Num(e, 2)}, 90 % konfidensintervall {Num(lo, 2)}–{(double.IsFinite(hi) ? Num(hi, 2) : "∞")}";
+        var verdict = hi < 1 ? "Minskningen är statistiskt säkerställd."
+            : lo > 1 ? "Ökningen är statistiskt säkerställd."
+            : "Förändringen kan vara slumpmässig; ingen säker slutsats.";
+        return $"{lead}: {change} ({interval}). {verdict} ";
+    }
+
+    private static string Buffer(MeasureEvaluation.SectionResult s)
+    {
+        if (s.Wdq.Quotient is not { } q || s.Wdq.SuccessMeasure is not < 0)
+        {
+            return string.Empty;
+        }
+
+        var reading = q > 1 ? "spridning av positiva effekter till buffertzonen, större än den direkta effekten"
+            : q > 0 ? "spridning av positiva effekter till buffertzonen"
+            : q == 0 ? "varken förflyttning eller spridning"
+            : q >= -1 ? "viss förflyttning till buffertzonen, mindre än den direkta effekten"
+            : "förflyttning större än den direkta effekten";
+        return $"Viktad förflyttningskvot (WDQ) {Num(q, 2)}: {reading}. ";
+    }
+
+    private static string Num(double v, int decimals) => v.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Sv);
+}
