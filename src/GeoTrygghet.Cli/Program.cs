@@ -10,6 +10,7 @@ var root = new RootCommand("GeoTrygghet: hotspots, patrol presence and evaluatio
     HotspotCommands.Create(),
     ServeCommand.Create(),
     EvaluateCommand.Create(),
+    OverlayCommand.Create(),
 
 };
 var parsed = root.Parse(args);
