@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using GeoTrygghet.Server.Layers;
 using GeoTrygghet.Server.Ogc;
+using GeoTrygghet.Server.Overlay;
 using GeoTrygghet.Server.Tiles;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,6 +33,7 @@ public static class ServerApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersions>());
         builder.Services.AddSingleton(new TileCache());
         builder.Services.AddSingleton<LayerExtents>();
+        builder.Services.AddSingleton<Overlay.OverlayCache>();
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();
@@ -41,6 +43,8 @@ public static class ServerApp
             var (status, title, detail) = e switch
             {
                 FilterException f => (StatusCodes.Status400BadRequest, "Bad request", f.Message),
+                Core.Evaluation.EvaluationException or Analysis.AnalysisException => (StatusCodes.Status400BadRequest, "Bad request", e.Message),
+                Data.DatabaseException { InnerException: null } => (StatusCodes.Status404NotFound, "Not found", e.Message),
                 PostgresException p when p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57", StringComparison.Ordinal) || p.SqlState.StartsWith("53", StringComparison.Ordinal)
                     => (StatusCodes.Status503ServiceUnavailable, "Database unavailable", "The database is restarting or refusing connections; the service will answer again when it is back."),
                 PostgresException => (StatusCodes.Status500InternalServerError, "Internal error", "The database refused the layer's query; the service log says more."),
@@ -83,6 +87,7 @@ public static class ServerApp
 
         app.MapTileEndpoints();
         app.MapOgcEndpoints();
+        app.MapOverlayEndpoints();
         return app;
     }
 }

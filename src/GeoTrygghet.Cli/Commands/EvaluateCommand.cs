@@ -66,12 +66,6 @@ internal static class EvaluateCommand
             throw new FormatException("--treated needs --date YYYY-MM-DD, the measure's first day.");
         }
 
-        var defaults = new Dictionary<string, string>();
-        if (parse.GetResult(bufferOption) is null)
-        {
-            defaults["buffer_m"] = "200 (the default ring)";
-        }
-
         if (parse.GetValue(beforeOption) is <= 0 || parse.GetValue(afterOption) is <= 0)
         {
             throw new FormatException("--before and --after must be a positive number of days.");
@@ -80,50 +74,26 @@ internal static class EvaluateCommand
         var srid = SchemaSrid.Value;
         var cs = ConnectionResolver.Resolve();
         SchemaManager.Check(cs);
-        MeasureRecord? measure = id is null ? null : EvaluationSource.FindMeasure(cs, id);
-        var treatedArea = measure?.Geometry ?? PointOptions.Polygon(treatedFile!, srid, "the treated area");
-        var day = givenDate ?? measure!.StartDate;
         var controlFile = parse.GetValue(controlOption);
-        var controlArea = controlFile is null ? null : PointOptions.Polygon(controlFile, srid, "the control area");
         var settings = DeploymentConfig.Load(srid);
-        var (study, studyName) = settings.StudyArea is { } configured
-            ? (configured.Geometry, $"{configured.Name}, from {DeploymentConfig.PathInUse}")
-            : EvaluationSource.StudyExtent(cs, srid);
-        if (controlArea is null && settings.StudyArea is null)
+        var result = EvaluationRunner.Run(cs, new EvaluationRequest
         {
-            defaults["control"] = $"the rest of the study area, here the {studyName} (no studyArea in geotrygghet.json)";
-        }
-
-        var areas = EvaluationAreas.Build(treatedArea, parse.GetValue(bufferOption), controlArea, controlFile, study, studyName);
-        var centre = treatedArea.Centroid;
-        var (lon, lat) = new GeoTrygghet.Core.Crs.GeometryReprojector(srid, 4326).ToLonLat(centre.X, centre.Y);
-        var reports = parse.GetValue(eventsOption) == "reports";
-        var coverage = EvaluationSource.Coverage(cs, reports);
-        var (beforeDays, afterDays) = Windows(parse.GetValue(beforeOption), parse.GetValue(afterOption), day, coverage, defaults);
-        var design = new EvaluationDesign
-        {
-            Measure = measure?.ExternalId ?? Path.GetFileName(treatedFile!),
-            MeasureType = measure?.Type,
-            Description = measure?.Description,
-            MeasureEnd = measure?.EndDate,
-            Date = day,
-            BeforeDays = beforeDays,
-            AfterDays = afterDays,
-            BeforeFrom = Midnight(day.AddDays(-beforeDays)),
-            Start = Midnight(day),
-            AfterTo = Midnight(day.AddDays(afterDays)),
-            Latitude = lat,
-            Longitude = lon,
-            Areas = areas,
+            MeasureId = id,
+            Treated = treatedFile is null ? null : PointOptions.Polygon(treatedFile, srid, "the treated area"),
+            TreatedName = treatedFile is null ? null : Path.GetFileName(treatedFile),
+            Date = givenDate,
+            BufferMetres = parse.GetResult(bufferOption) is null ? null : parse.GetValue(bufferOption),
+            Control = controlFile is null ? null : PointOptions.Polygon(controlFile, srid, "the control area"),
+            ControlName = controlFile,
+            BeforeDays = parse.GetValue(beforeOption),
+            AfterDays = parse.GetValue(afterOption),
             DarkOnly = parse.GetValue(darkOnlyOption),
-            Events = Describe(reports, parse.GetValue(categoryOption), parse.GetValue(sourceOption)),
-            Defaults = defaults,
-            DataFrom = coverage.First,
-            DataTo = coverage.Last,
-        };
-        var found = EvaluationSource.LoadEvents(cs, areas, design.BeforeFrom, design.Start, design.AfterTo, reports,
-            parse.GetValue(categoryOption) ?? [], parse.GetValue(sourceOption) ?? []);
-        var result = MeasureEvaluation.Evaluate(design, found);
+            Reports = parse.GetValue(eventsOption) == "reports",
+            Categories = parse.GetValue(categoryOption) ?? [],
+            Sources = parse.GetValue(sourceOption) ?? [],
+            StudyArea = settings.StudyArea,
+            StudyAreaSource = DeploymentConfig.PathInUse,
+        });
         var json = result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         var outPath = parse.GetValue(outputOption);
         var console = outPath is null ? Console.Error : Console.Out;
@@ -163,59 +133,4 @@ internal static class EvaluateCommand
             console.WriteLine($"wrote {outPath}");
         }
     }
-
-    /// <summary>
-    /// The windows asked for, else a year on each side — shortened to what the data covers on both sides, so that
-    /// an early measure is not compared with a "before" the database holds no events for.
-    /// </summary>
-    private static (int Before, int After) Windows(int? before, int? after, DateOnly day, (DateTimeOffset? First, DateTimeOffset? Last) coverage, Dictionary<string, string> defaults)
-    {
-        if (before is { } b && after is { } a)
-        {
-            return (b, a);
-        }
-
-        var room = DefaultDays;
-        var why = "a whole year on each side, so both periods hold every season";
-        if (coverage.First is { } first && coverage.Last is { } last)
-        {
-            var firstDay = DateOnly.Parse(MeasureEvaluation.StockholmDate(first), CultureInfo.InvariantCulture);
-            var lastDay = DateOnly.Parse(MeasureEvaluation.StockholmDate(last), CultureInfo.InvariantCulture);
-            var roomBefore = day.DayNumber - firstDay.DayNumber;
-            var roomAfter = lastDay.DayNumber - day.DayNumber + 1;
-            if (Math.Min(roomBefore, roomAfter) < room)
-            {
-                room = Math.Min(roomBefore, roomAfter);
-                why = $"as many days as the events cover on both sides ({firstDay:yyyy-MM-dd} to {lastDay:yyyy-MM-dd}), less than a year";
-                if (room < 1)
-                {
-                    throw new EvaluationException($"the events run from {firstDay:yyyy-MM-dd} to {lastDay:yyyy-MM-dd}: there is no day of data on one side of {day:yyyy-MM-dd}.");
-                }
-            }
-        }
-
-        if (before is null)
-        {
-            defaults["before_days"] = $"{room}: {why}";
-        }
-
-        if (after is null)
-        {
-            defaults["after_days"] = $"{room}: {why}";
-        }
-
-        return (before ?? room, after ?? room);
-    }
-
-    private static DateTimeOffset Midnight(DateOnly date)
-    {
-        StockholmTime.FromLocal(date.ToDateTime(TimeOnly.MinValue), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), out var utc, out _);
-        return utc;
-    }
-
-    private static string Describe(bool reports, string[]? categories, string[]? sources) =>
-        (reports ? "EST reports" : "incidents")
-        + (categories is { Length: > 0 } ? $" of {string.Join(", ", categories)}" : string.Empty)
-        + (sources is { Length: > 0 } ? $" from {string.Join(", ", sources)}" : string.Empty)
-        + ", counted by time_from";
 }

@@ -188,6 +188,8 @@ public static class MeasureEvaluation
         ["daylight_hours"] = Math.Round(hours - darkHours, 1),
     };
 
+    public static DateOnly StockholmDateOnly(DateTimeOffset utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(utc, Time.StockholmTime.Zone).DateTime);
+
     public static string StockholmDate(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Time.StockholmTime.Zone).ToString("yyyy-MM-dd", Inv);
 
     private static JsonNode? Num(double? v) => v is { } x && double.IsFinite(x) ? JsonValue.Create(Math.Round(x, 6)) : null;

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using GeoTrygghet.Analysis.Lighting;
+using GeoTrygghet.Core.Crs;
+using GeoTrygghet.Core.Hotspots;
+using GeoTrygghet.Core.Overlay;
+using GeoTrygghet.Data.Analysis;
+using GeoTrygghet.Data.Evaluation;
+using GeoTrygghet.Data.Overlay;
+using GeoTrygghet.Data.Schema;
+using GeoTrygghet.Server.Layers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NetTopologySuite.Geometries;
+
+namespace GeoTrygghet.Server.Overlay;
+
+/// <summary>
+/// The lighting and camera overlay and measure evaluation for the viewer and any HTTP client, GeoJSON in CRS84:
+/// <c>GET /overlay/lit.geojson</c> (ground lit by the lamps working on <c>day</c>), <c>/overlay/watched.geojson</c>
+/// (what each camera sees), <c>/overlay/areas</c> (per hotspot of a <c>run</c>, or per area of the register:
+/// share after dark, lit, watched, lamps out), <c>/overlay/candidates</c> (places for new lamps or cameras) and
+/// <c>GET /evaluate/{measure}</c> (the before/after evaluation of <c>gt evaluate</c>). The same event filters as
+/// the tiles: from, to, category, source, hours.
+/// </summary>
+public static class OverlayEndpoints
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly string[] AssetTables = ["street_lights", "cameras", "basemap_features"];
+    private static readonly string[] EventTables = ["incidents", "reports", "street_lights", "cameras", "basemap_features", "areas", "analysis_runs"];
+
+    public static IEndpointRouteBuilder MapOverlayEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/overlay/lit.geojson", (HttpContext http, ServerOptions options, OverlayCache cache) =>
+        {
+            var minLux = Number(http.Request.Query["min_lux"], "min_lux", LitRadius.DefaultThresholdLux);
+            var day = Day(http.Request.Query["day"], "day") ?? Today();
+            return Json(cache.GetOrAdd($"lit:{day}:{minLux}", AssetTables, () =>
+            {
+                var overlay = Assets(options, minLux, out var lights);
+                var lit = overlay.LitArea(day);
+                return Collection([(lit, new JsonObject
+                {
+                    ["day"] = day.ToString("yyyy-MM-dd", Inv), ["min_lux"] = minLux, ["lamps_working"] = lights.Count(l => l.StatusOn(day) == "working"),
+                    ["lamps_out"] = lights.Count(l => l.StatusOn(day) == "out"), ["area_m2"] = Math.Round(lit.Area),
+                })]);
+            }));
+        });
+
+        app.MapGet("/overlay/watched.geojson", (HttpContext http, ServerOptions options, OverlayCache cache) =>
+        {
+            var day = Day(http.Request.Query["day"], "day") ?? Today();
+            return Json(cache.GetOrAdd($"watched:{day}", AssetTables, () =>
+            {
+                var cameras = AssetSource.Cameras(options.ConnectionString, SchemaSrid.Value).Where(c => c.InstalledOn is null || c.InstalledOn <= day);
+                return Collection(cameras.Select(c => ((Geometry)c.View, new JsonObject
+                {
+                    ["id"] = c.Id, ["hours"] = c.HoursStart is { } s && c.HoursEnd is { } e ? $"{s:HH\\:mm}-{e:HH\\:mm}" : "always",
+                    ["installed_on"] = c.InstalledOn?.ToString("yyyy-MM-dd", Inv), ["area_m2"] = Math.Round(c.View.Area),
+                })));
+            }));
+        });
+
+        app.MapGet("/overlay/areas", (HttpContext http, ServerOptions options, OverlayCache cache) =>
+        {
+            var query = http.Request.Query;
+            var run = query["run"].ToString();
+            var kind = query["areas"].ToString();
+            if (string.IsNullOrEmpty(run) == string.IsNullOrEmpty(kind))
+            {
+                throw new FilterException("run", "give run=ID|NAME (a stored run's hotspots) or areas=all|focus_area|district");
+            }
+
+            var filter = Filter(query);
+            var minLux = Number(query["min_lux"], "min_lux", LitRadius.DefaultThresholdLux);
+            return Json(cache.GetOrAdd($"areas:{run}:{kind}:{Key(filter)}:{minLux}:{query["day"]}", EventTables, () =>
+            {
+                var events = PointSource.Load(options.ConnectionString, filter);
+                var overlay = Assets(options, minLux, out var lights);
+                var coverage = overlay.Of(events);
+                var polygons = string.IsNullOrEmpty(run) ? AssetSource.Areas(options.ConnectionString, kind == "all" ? null : kind) : AssetSource.RunHotspots(options.ConnectionString, run);
+                var day = Day(query["day"], "day") ?? (events.Count > 0 ? Core.Evaluation.MeasureEvaluation.StockholmDateOnly(events.TimeFrom!.Max()!.Value) : Today());
+                var result = AreaCoverage.Of(polygons, events, coverage, overlay, lights, day);
+                var list = new JsonArray(result.Select(a => (JsonNode)new JsonObject
+                {
+                    ["id"] = a.Id, ["label"] = a.Label, ["events"] = a.Events, ["dark_events"] = a.DarkEvents, ["dark_share"] = R(a.DarkShare),
+                    ["dark_lit"] = a.DarkLit, ["dark_unlit"] = a.DarkUnlit, ["dark_lit_share"] = R(a.DarkLitShare), ["lights_out_events"] = a.LightsOutEvents,
+                    ["watched"] = a.Watched, ["watched_share"] = R(a.WatchedShare), ["lit_area_share"] = R(a.LitAreaShare), ["watched_area_share"] = R(a.WatchedAreaShare),
+                    ["lamps_out_now"] = new JsonArray(a.LampsOutNow.Select(l => (JsonNode)l).ToArray()),
+                }).ToArray());
+                return new JsonObject { ["assets_on"] = day.ToString("yyyy-MM-dd", Inv), ["events"] = events.Count, ["min_lux"] = minLux, ["areas"] = list }.ToJsonString(Relaxed);
+            }));
+        });
+
+        app.MapGet("/overlay/candidates", (HttpContext http, ServerOptions options, OverlayCache cache) =>
+        {
+            if (options.PublicMode)
+            {
+                return Problems.NotFound("Candidate places are drawn from where single events happened and are not offered in public mode.");
+            }
+
+            var query = http.Request.Query;
+            var kind = query["kind"].ToString() is { Length: > 0 } k ? k : "light";
+            if (kind is not ("light" or "camera"))
+            {
+                throw new FilterException("kind", $"'{kind}' is not light or camera");
+            }
+
+            var count = (int)Number(query["k"], "k", 10);
+            var minLux = Number(query["min_lux"], "min_lux", LitRadius.DefaultThresholdLux);
+            var radius = Number(query["radius"], "radius", kind == "light" ? Math.Round(LitRadius.Metres(7, 5200, null, "LED", minLux), 1) : 50);
+            var halfLife = Number(query["half_life_days"], "half_life_days", 365);
+            var filter = Filter(query);
+            return Json(cache.GetOrAdd($"candidates:{kind}:{count}:{radius}:{halfLife}:{minLux}:{Key(filter)}", EventTables, () =>
+            {
+                var events = PointSource.Load(options.ConnectionString, filter);
+                var overlay = Assets(options, minLux, out _);
+                var result = PlacementCandidates.Choose(events, overlay.Of(events), kind, count, radius, halfLife, new Dictionary<string, double>());
+                return Collection(result.Candidates.Select(c => ((Geometry)new Point(c.X, c.Y), new JsonObject
+                {
+                    ["rank"] = c.Rank, ["kind"] = kind, ["events"] = c.Events, ["weight"] = R(c.Weight), ["cumulative_share"] = R(c.CumulativeShare), ["radius_m"] = radius,
+                })), new JsonObject { ["demand"] = result.Demand, ["demand_events"] = result.DemandEvents, ["radius_m"] = radius, ["half_life_days"] = halfLife });
+            }));
+        });
+
+        app.MapGet("/evaluate/{measure}", (string measure, HttpContext http, ServerOptions options, OverlayCache cache) =>
+        {
+            var query = http.Request.Query;
+            var request = new EvaluationRequest
+            {
+                MeasureId = measure,
+                BufferMetres = query.ContainsKey("buffer") ? Number(query["buffer"], "buffer", EvaluationRequest.DefaultBufferMetres) : null,
+                BeforeDays = query.ContainsKey("before") ? (int)Number(query["before"], "before", 0) : null,
+                AfterDays = query.ContainsKey("after") ? (int)Number(query["after"], "after", 0) : null,
+                DarkOnly = query["dark_only"] == "true",
+                Reports = query["events"] == "reports",
+                Categories = Filter(query).Categories ?? [],
+            };
+            return Json(cache.GetOrAdd($"evaluate:{measure}:{http.Request.QueryString}", EventTables,
+                () => EvaluationRunner.Run(options.ConnectionString, request).ToJsonString(Relaxed)));
+        });
+
+        return app;
+    }
+
+    private static AssetOverlay Assets(ServerOptions options, double minLux, out List<LightAsset> lights)
+    {
+        lights = AssetSource.Lights(options.ConnectionString, minLux);
+        return new AssetOverlay(lights, AssetSource.Cameras(options.ConnectionString, SchemaSrid.Value), SchemaSrid.Value);
+    }
+
+    private static PointFilter Filter(IQueryCollection query)
+    {
+        // The run of /overlay/areas is a name or id, not the tiles' numeric run filter.
+        var f = LayerFilter.Parse(new QueryCollection(query.Where(kv => kv.Key != "run").ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal)));
+        return new PointFilter(Day(query["from"], "from"), Day(query["to"], "to"), f.Categories.Length > 0 ? f.Categories : null,
+            f.Sources.Length > 0 ? f.Sources : null, Hours: f.Hours, IncidentWeight: query["events"] == "reports" ? 0 : 1, ReportWeight: query["events"] is { Count: > 0 } e && e != "incidents" ? 1 : 0);
+    }
+
+    private static string Key(PointFilter f) => System.Text.Json.JsonSerializer.Serialize(f);
+
+    private static string Collection(IEnumerable<(Geometry Geometry, JsonObject Properties)> features, JsonObject? about = null)
+    {
+        var toWgs84 = new GeometryReprojector(SchemaSrid.Value, 4326);
+        var collection = new JsonObject
+        {
+            ["type"] = "FeatureCollection",
+            ["features"] = new JsonArray(features.Select(f => (JsonNode)new JsonObject
+            {
+                ["type"] = "Feature", ["properties"] = f.Properties, ["geometry"] = HotspotFiles.Geometry(toWgs84.Transform(f.Geometry)),
+            }).ToArray()),
+        };
+        if (about is not null)
+        {
+            collection["about"] = about;
+        }
+
+        return collection.ToJsonString(Relaxed);
+    }
+
+    private static IResult Json(string body) => Results.Text(body, "application/json; charset=utf-8");
+
+    private static DateOnly Today() => Core.Evaluation.MeasureEvaluation.StockholmDateOnly(DateTimeOffset.UtcNow);
+
+    private static DateOnly? Day(string? text, string name) =>
+        string.IsNullOrWhiteSpace(text) ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var d) ? d
+        : throw new FilterException(name, $"'{text}' is not a date YYYY-MM-DD");
+
+    private static double Number(string? text, string name, double fallback) =>
+        string.IsNullOrWhiteSpace(text) ? fallback
+        : double.TryParse(text, NumberStyles.Float, Inv, out var v) && double.IsFinite(v) && v > 0 ? v
+        : throw new FilterException(name, $"'{text}' is not a positive number");
+
+    private static double R(double v) => Math.Round(v, 4);
+}
