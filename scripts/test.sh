@@ -27,7 +27,7 @@ fi
 export GEOTRYGGHET_TEST_DB
 
 log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log" "$log.viewer"' EXIT
 set +e
 # Tests that read the real open data beside the checkout (../shared/data) carry Trait Data=Shared;
 # a checkout without it runs the rest and says so.
@@ -38,11 +38,21 @@ if [ ! -d "$root/../shared/data" ]; then
 fi
 dotnet test "$root/GeoTrygghet.sln" -c Release --nologo "${filter[@]}" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# The web viewer in a real browser (Debian's Chromium driven by playwright-core) against the real service.
+bash "$root/scripts/viewer-test.sh" 2>&1 | tee "$log.viewer"
+viewer_status=${PIPESTATUS[0]}
 set -e
+[ "$status" -eq 0 ] && status=$viewer_status
 # One closing line for the whole run: the sum over the test projects.
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# node --test's spec reporter closes with "ℹ pass N", "ℹ fail N", "ℹ skipped N".
+vpassed=$(grep -oE 'ℹ pass [0-9]+' "$log.viewer" | awk '{s+=$3} END {print s+0}')
+vfailed=$(grep -oE 'ℹ fail [0-9]+' "$log.viewer" | awk '{s+=$3} END {print s+0}')
+vskipped=$(grep -oE 'ℹ skipped [0-9]+' "$log.viewer" | awk '{s+=$3} END {print s+0}')
+echo "viewer tests: $vpassed passed, $vfailed failed, $vskipped skipped"
+passed=$((passed + vpassed)); failed=$((failed + vfailed)); skipped=$((skipped + vskipped))
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "no test ran" >&2

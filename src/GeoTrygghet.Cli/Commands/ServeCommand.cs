@@ -14,12 +14,34 @@ internal static class ServeCommand
 
     public static Command Create()
     {
-        var command = new Command("serve", "Serve the map layers (vector and raster tiles, TileJSON, catalog at /tiles, OGC API - Features at /ogc) on 127.0.0.1:5080 by default; the web viewer once maps/ is built (issue #5).")
+        var command = new Command("serve", "Serve the map layers (vector and raster tiles, TileJSON, catalog at /tiles, OGC API - Features at /ogc) on 127.0.0.1:5080 by default; builds and serves the web viewer from maps/ at /.")
         {
             Urls, DetailZoom, Public,
         };
         command.SetAction(parse => CliRun.Guard(() => Serve(parse)));
         return command;
+    }
+
+    /// <summary>
+    /// Builds the web viewer into maps/dist when its sources changed (maps/build.sh: npm ci, esbuild); a viewer
+    /// that cannot be built is reported and the layers are served without it.
+    /// </summary>
+    private static bool BuildViewer()
+    {
+        var script = Path.Combine(ProjectPaths.Root, "maps", "build.sh");
+        if (!File.Exists(script))
+        {
+            return File.Exists(Path.Combine(ProjectPaths.Root, "maps", "dist", "index.html"));
+        }
+
+        using var build = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", [script]) { UseShellExecute = false })!;
+        build.WaitForExit();
+        if (build.ExitCode != 0)
+        {
+            Console.Error.WriteLine($"warning: the web viewer could not be built (maps/build.sh exited {build.ExitCode}); the layers are served without it.");
+        }
+
+        return File.Exists(Path.Combine(ProjectPaths.Root, "maps", "dist", "index.html"));
     }
 
     public static int Serve(ParseResult parse)
@@ -35,9 +57,14 @@ internal static class ServeCommand
             AnalysisSrid = SchemaManager.AnalysisSrid(cs),
             StaticFolder = Path.Combine(ProjectPaths.Root, "maps", "dist"),
         };
+        var viewer = BuildViewer();
         var app = ServerApp.Build(options);
         var loopback = options.Urls.Contains("127.0.0.1", StringComparison.Ordinal) || options.Urls.Contains("localhost", StringComparison.Ordinal);
         Console.WriteLine($"GeoTrygghet serves the map layers on {options.Urls} (catalog: {options.Urls.TrimEnd('/')}/tiles){(loopback ? string.Empty : " — NOT loopback: anyone who can reach this address can read the layers")}. Stop with Ctrl+C.");
+        if (viewer)
+        {
+            Console.WriteLine($"Open {options.Urls.TrimEnd('/')}/ in a browser for the map viewer.");
+        }
         app.Run();
         return CliRun.Ok;
     }

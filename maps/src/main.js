@@ -1,0 +1,925 @@
+// GeoTrygghet's web map viewer: the service's layers on an OpenLayers map, with filters, a time
+// slider, feature details, a shareable URL and PNG export. Everything it reads comes from the service
+// that serves it (/tiles, /raster, /ogc), so it works offline.
+
+import 'ol/ol.css';
+import './style.css';
+import Map from 'ol/Map.js';
+import View from 'ol/View.js';
+import { fromLonLat, toLonLat, transformExtent } from 'ol/proj.js';
+import { intersects } from 'ol/extent.js';
+import { defaults as defaultControls, ScaleLine } from 'ol/control.js';
+import { t, setLanguage, languages, translateDom, monthName, formatNumber } from './i18n.js';
+import {
+  parseHash,
+  formatHash,
+  effectivePeriod,
+  filterQuery,
+  steps,
+  validHours,
+  formatDate,
+  parseDate,
+} from './state.js';
+import { LAYERS, createLayer, tileLayersOf, legendSvg } from './layers.js';
+import { Panel } from './panel.js';
+import { SIZES, renderExport, canvasToBlob } from './export.js';
+import { escapeHtml } from './charts.js';
+
+const INCIDENT_GROUPS = ['violence', 'robbery', 'theft', 'burglary', 'vandalism', 'drugs', 'weapons', 'disorder', 'traffic', 'fire', 'other'];
+const REPORT_CATEGORIES = ['vandalism', 'graffiti', 'littering', 'broken_light', 'gathering', 'unsafe_place', 'other'];
+const CLICK_ORDER = ['incidents', 'reports', 'lights', 'cameras', 'measures', 'camera_views', 'hotspots', 'focus_areas'];
+
+const $ = (id) => document.getElementById(id);
+const base = new URL('.', window.location.href);
+const api = (path) => base.href + path.replace(/^\//, ''); // string concatenation keeps the {z}/{x}/{y} placeholders
+
+let state = parseHash(window.location.hash);
+let catalog = null; // the /tiles answer
+let map = null;
+let panel = null;
+const olLayers = {}; // viewer layer id -> OpenLayers layer
+const sourceLayers = {}; // service layer id -> VectorTileLayer / TileLayer
+let dataDomain = null; // {from, to} of the incidents, for the time slider
+let playing = false;
+let tileErrors = 0;
+let pendingTiles = 0;
+let changeSeq = 0;
+let renderedSeq = -1;
+const tileFeatures = {}; // service layer id -> Map(url -> {z, features})
+
+// ------------------------------------------------------------------ test and diagnostics hook
+
+const hook = {
+  firstDrawMs: null,
+  renderCount: 0,
+  get map() {
+    return map;
+  },
+  get state() {
+    return state;
+  },
+  get catalog() {
+    return catalog;
+  },
+  get pendingTiles() {
+    return pendingTiles;
+  },
+  get dataDomain() {
+    return dataDomain;
+  },
+  /** True when the map has drawn everything since the last change of state. */
+  settled() {
+    return map !== null && pendingTiles === 0 && renderedSeq >= changeSeq;
+  },
+  tileUrl: (id) => tileUrl(id),
+  counts: (id) => renderedCounts(id),
+  /** The properties of the features of a layer drawn in the current view with the current filters. */
+  renderedProperties: (id) => renderedFeatures(id).map((f) => {
+    const p = { ...f.getProperties() };
+    delete p.geometry;
+    return p;
+  }),
+  period: () => effectivePeriod(state, dataDomain),
+  pixelFor: (lonLat) => map.getPixelFromCoordinate(fromLonLat(lonLat)),
+  /** The pixel of the rendered feature of a layer that best matches `where`, for clicking in tests. */
+  findFeaturePixel: (id, where) => findFeaturePixel(id, where),
+  exportCanvas: async (w, h) => {
+    const canvas = await renderExport(map, w, h, exportInfo());
+    return canvas.toDataURL('image/png');
+  },
+};
+window.__gt = hook;
+
+function markChanged() {
+  changeSeq += 1;
+}
+
+// ------------------------------------------------------------------ URLs
+
+function catalogLayer(id) {
+  return catalog?.layers.find((l) => l.id === id);
+}
+
+function filtersOf(sourceId) {
+  const layer = catalogLayer(sourceId === 'heatmap' ? 'incidents' : sourceId);
+  return layer?.filters ?? [];
+}
+
+function queryFor(sourceId) {
+  const period = effectivePeriod(state, dataDomain);
+  const s = { ...state };
+  if (sourceId === 'hotspots' && s.run === null && catalog?.runs?.length) s.run = catalog.runs[0].id;
+  return filterQuery(sourceId === 'heatmap' ? 'incidents' : sourceId, filtersOf(sourceId), s, period);
+}
+
+function tileUrl(sourceId) {
+  if (sourceId === 'heatmap') return api(`/raster/heatmap/{z}/{x}/{y}.png${queryFor('heatmap')}`);
+  return api(`/tiles/${sourceId}/{z}/{x}/{y}.mvt${queryFor(sourceId)}`);
+}
+
+// ------------------------------------------------------------------ banner, notice, status
+
+function showBanner(text, retry) {
+  $('banner-text').textContent = text;
+  $('banner-retry').hidden = !retry;
+  $('banner').hidden = false;
+  $('banner').dataset.kind = retry ? 'service-down' : 'tiles';
+}
+
+function hideBanner() {
+  $('banner').hidden = true;
+  $('banner').dataset.kind = '';
+}
+
+function onTileError() {
+  tileErrors += 1;
+  showBanner(t('state.tileErrors', { n: tileErrors }), false);
+}
+
+function periodText() {
+  const p = effectivePeriod(state, dataDomain);
+  if (p.step) {
+    return p.step.kind === 'month'
+      ? monthName(p.step.year, p.step.month)
+      : `${t('period.week', { week: p.step.week, year: p.step.year })} (${p.from} – ${p.to})`;
+  }
+  if (p.from && p.to) return t('period.range', { from: p.from, to: p.to });
+  if (p.from) return t('period.from', { from: p.from });
+  if (p.to) return t('period.to', { to: p.to });
+  return t('period.all');
+}
+
+function filterText() {
+  const parts = [];
+  if (state.categories.length) parts.push(state.categories.map((c) => t(`cat.${c}`)).join(', '));
+  if (state.reportCategories.length) parts.push(`EST: ${state.reportCategories.map((c) => t(`rcat.${c}`)).join(', ')}`);
+  if (state.sources.length) parts.push(`${t('filters.source')}: ${state.sources.join(', ')}`);
+  if (state.hours) {
+    const [a, b] = state.hours.split('-');
+    parts.push(`${String(a).padStart(2, '0')}:00–${String(b).padStart(2, '0')}:00`);
+  }
+  return parts.join('; ');
+}
+
+function updateSummaries() {
+  const period = periodText();
+  const filters = filterText();
+  $('period-badge').textContent = filters ? `${period} · ${filters}` : period;
+  const any = state.from || state.to || state.step || filters;
+  $('filter-summary').textContent = any ? t('filters.active', { text: [period, filters].filter(Boolean).join('; ') }) : t('filters.none');
+}
+
+// ------------------------------------------------------------------ rendered features (for the no-data state and tests)
+
+function recordTile(sourceId, tile) {
+  const features = tile.getFeatures?.() ?? [];
+  let byUrl = tileFeatures[sourceId];
+  if (!byUrl) byUrl = tileFeatures[sourceId] = new globalThis.Map();
+  byUrl.delete(tile.key);
+  byUrl.set(tile.key, { z: tile.tileCoord[0], features, extent: null, coord: tile.tileCoord });
+  if (byUrl.size > 800) byUrl.delete(byUrl.keys().next().value);
+}
+
+/** Features of a service layer drawn in the current view with the current filters: {features, total}. */
+function renderedCounts(sourceId) {
+  const list = renderedFeatures(sourceId);
+  let total = 0;
+  for (const f of list) total += f.get('id') === undefined && f.get('count') !== undefined ? Number(f.get('count')) : 1;
+  return { features: list.length, total, tiles: list.tiles ?? 0 };
+}
+
+/** The features of the current tiles (current filters, current zoom) that lie in the view, once each. */
+function renderedFeatures(sourceId) {
+  const layer = sourceLayers[sourceId];
+  const byUrl = tileFeatures[sourceId];
+  const out = [];
+  if (!layer || !byUrl || !map || layer.get('static')) return out;
+  const source = layer.getSource();
+  const view = map.getView();
+  const extent = view.calculateExtent(map.getSize());
+  const grid = source.getTileGrid();
+  const z = grid.getZForResolution(view.getResolution(), source.zDirection ?? 0);
+  const prefix = tileUrl(sourceId).split('{z}')[0];
+  const suffix = tileUrl(sourceId).split('{y}')[1];
+  const seen = new Set();
+  let tiles = 0;
+  for (const [url, entry] of byUrl) {
+    if (entry.z !== z || !url.startsWith(prefix) || !url.endsWith(suffix)) continue;
+    if (!intersects(grid.getTileCoordExtent(entry.coord), extent)) continue;
+    tiles += 1;
+    for (const f of entry.features) {
+      if (!intersects(f.getExtent(), extent)) continue;
+      const id = f.get('id');
+      if (id !== undefined) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
+      out.push(f);
+    }
+  }
+  out.tiles = tiles;
+  return out;
+}
+
+function updateNoDataNotice() {
+  const watched = ['incidents', 'reports'].filter((id) => state.layers.has(id) && sourceLayers[id]);
+  if (!watched.length) {
+    $('notice').hidden = true;
+    return;
+  }
+  const total = watched.reduce((sum, id) => sum + renderedCounts(id).total, 0);
+  $('notice').textContent = t('state.noData');
+  $('notice').hidden = total > 0;
+}
+
+function findFeaturePixel(sourceId, where = {}) {
+  const byUrl = tileFeatures[sourceId];
+  if (!byUrl) return null;
+  const extent = map.getView().calculateExtent(map.getSize());
+  let best = null;
+  for (const entry of byUrl.values()) {
+    for (const f of entry.features) {
+      if (!Object.entries(where).every(([k, v]) => String(f.get(k)) === String(v))) continue;
+      const e = f.getExtent();
+      const c = [(e[0] + e[2]) / 2, (e[1] + e[3]) / 2];
+      if (!intersects([c[0], c[1], c[0], c[1]], extent)) continue;
+      const score = Number(f.get('z') ?? f.get('count') ?? 0);
+      if (!best || score > best.score) best = { score, coordinate: c, props: f.getProperties() };
+    }
+  }
+  if (!best) return null;
+  const pixel = map.getPixelFromCoordinate(best.coordinate);
+  const rect = map.getTargetElement().getBoundingClientRect();
+  return { x: rect.left + pixel[0], y: rect.top + pixel[1], props: best.props };
+}
+
+// ------------------------------------------------------------------ URL hash
+
+function writeHash() {
+  if (map) {
+    const view = map.getView();
+    const center = view.getCenter();
+    if (center) {
+      state.center = toLonLat(center);
+      state.zoom = view.getZoom();
+    }
+  }
+  const hash = formatHash(state);
+  const url = `${window.location.pathname}${window.location.search}${hash}`;
+  if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+    window.history.replaceState(null, '', url);
+  }
+}
+
+window.addEventListener('hashchange', () => {
+  const next = parseHash(window.location.hash);
+  const langChanged = next.lang !== state.lang;
+  state = next;
+  if (langChanged) applyLanguage();
+  if (map && state.center && state.zoom !== null) {
+    map.getView().setCenter(fromLonLat(state.center));
+    map.getView().setZoom(state.zoom);
+  }
+  if (catalog) {
+    buildRuns();
+    buildLayerList();
+  }
+  syncControls();
+  applyLayers();
+  applyFilters();
+});
+
+// ------------------------------------------------------------------ layers
+
+function availableLayers() {
+  return LAYERS.filter((def) => (def.raster ? catalogLayer('incidents') : def.sources.every((s) => catalogLayer(s))));
+}
+
+function legendOf(def) {
+  return def.legendFor ? def.legendFor(currentRun(), def.legend) : def.legend;
+}
+
+function buildLayerList() {
+  const list = $('layer-list');
+  list.innerHTML = '';
+  for (const def of [...availableLayers()].reverse()) {
+    const li = document.createElement('li');
+    li.className = 'layer';
+    li.dataset.layer = def.id;
+    const checked = state.layers.has(def.id) ? 'checked' : '';
+    const opacity = Math.round((state.opacity[def.id] ?? def.opacity ?? 1) * 100);
+    li.innerHTML = `
+      <div class="layer-head">
+        <input type="checkbox" id="layer-${def.id}" ${checked} />
+        <label for="layer-${def.id}">${escapeHtml(t(`layer.${def.id}`))}</label>
+        <input type="range" class="opacity" id="opacity-${def.id}" min="0" max="100" step="5" value="${opacity}" aria-label="${escapeHtml(t('layers.opacity', { layer: t(`layer.${def.id}`) }))}" />
+      </div>
+      <ul class="legend" ${state.layers.has(def.id) ? '' : 'hidden'}>${legendOf(def)
+        .map((item) => `<li>${legendSvg(item)}<span>${escapeHtml(t(item.label))}</span></li>`)
+        .join('')}</ul>`;
+    li.querySelector(`#layer-${def.id}`).addEventListener('change', (e) => {
+      if (e.target.checked) state.layers.add(def.id);
+      else state.layers.delete(def.id);
+      li.querySelector('.legend').hidden = !e.target.checked;
+      applyLayers();
+      writeHash();
+    });
+    li.querySelector(`#opacity-${def.id}`).addEventListener('input', (e) => {
+      state.opacity[def.id] = Number(e.target.value) / 100;
+      olLayers[def.id]?.setOpacity(state.opacity[def.id]);
+      writeHash();
+    });
+    list.appendChild(li);
+  }
+}
+
+function applyLayers() {
+  for (const def of availableLayers()) {
+    const layer = olLayers[def.id];
+    if (!layer) continue;
+    const visible = state.layers.has(def.id);
+    if (layer.getVisible() !== visible) {
+      layer.setVisible(visible);
+      markChanged();
+    }
+    layer.setOpacity(state.opacity[def.id] ?? def.opacity ?? 1);
+    const box = $(`layer-${def.id}`);
+    if (box) {
+      box.checked = visible;
+      box.closest('li').querySelector('.legend').hidden = !visible;
+    }
+  }
+  updateNoDataNotice();
+}
+
+function applyFilters() {
+  let changed = false;
+  for (const [sourceId, layer] of Object.entries(sourceLayers)) {
+    if (layer.get('static')) continue;
+    const url = tileUrl(sourceId);
+    if (layer.get('url') !== url) {
+      layer.set('url', url);
+      layer.getSource().setUrl(url);
+      changed = true;
+    }
+  }
+  if (changed) {
+    markChanged();
+    map?.render(); // a hidden layer's new URL loads nothing, but the next rendercomplete marks it done
+    tileErrors = 0;
+    if ($('banner').dataset.kind === 'tiles') hideBanner();
+  }
+  updateSliderUi();
+  updateSummaries();
+  writeHash();
+}
+
+// ------------------------------------------------------------------ runs
+
+function runName(id) {
+  const run = catalog?.runs?.find((r) => r.id === Number(id));
+  return run ? `${run.name} (${run.method})` : `#${id}`;
+}
+
+function currentRun() {
+  if (!catalog?.runs?.length) return null;
+  return catalog.runs.find((r) => r.id === state.run) ?? (state.run === null ? catalog.runs[0] : null);
+}
+
+function describeParameters(run) {
+  const params = run.parameters ?? run.report?.Parameters ?? run.report?.parameters;
+  if (!params || typeof params !== 'object') return null;
+  return Object.entries(params)
+    .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
+    .map(([k, v]) => `${k} = ${typeof v === 'number' ? formatNumber(v, 4) : v}`)
+    .join(', ');
+}
+
+function describeRunFilters(run) {
+  const filters = run.filters;
+  if (!filters || typeof filters !== 'object') return null;
+  const parts = Object.entries(filters)
+    .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && !v.length))
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : v}`);
+  return parts.join('; ') || null;
+}
+
+function buildRuns() {
+  const select = $('run');
+  const runs = catalog?.runs ?? [];
+  select.innerHTML = '';
+  if (!runs.length) {
+    select.disabled = true;
+    $('run-info').innerHTML = `<dd>${escapeHtml(t('runs.none'))}</dd>`;
+    return;
+  }
+  select.disabled = false;
+  select.add(new Option(`${t('runs.latest')} (#${runs[0].id} ${runs[0].name})`, ''));
+  for (const run of runs) select.add(new Option(`#${run.id} ${run.name} – ${run.method}`, String(run.id)));
+  select.value = state.run === null ? '' : String(state.run);
+  const run = currentRun();
+  if (!run) {
+    $('run-info').innerHTML = '';
+    return;
+  }
+  const period =
+    run.period_from || run.period_to
+      ? `${(run.period_from ?? '…').slice(0, 10)} – ${(run.period_to ?? '…').slice(0, 10)}`
+      : t('runs.allTime');
+  const params = describeParameters(run);
+  const filters = describeRunFilters(run);
+  const rows = [
+    [t('runs.method'), run.method],
+    [t('runs.parameters'), params ?? t('runs.unknownParameters')],
+    [t('runs.period'), period],
+    ...(filters ? [[t('runs.filters'), filters]] : []),
+    [t('runs.features'), formatNumber(run.features)],
+    [t('runs.created'), String(run.created ?? '').replace('T', ' ').slice(0, 16)],
+  ];
+  $('run-info').innerHTML = rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
+}
+
+// ------------------------------------------------------------------ filters UI
+
+function buildFilterControls() {
+  const checks = (containerId, values, prefix, selected) => {
+    $(containerId).innerHTML = values
+      .map(
+        (v) =>
+          `<label class="check"><input type="checkbox" value="${v}" ${selected.includes(v) ? 'checked' : ''} /> ${escapeHtml(t(`${prefix}.${v}`))}</label>`,
+      )
+      .join('');
+  };
+  checks('categories', INCIDENT_GROUPS, 'cat', state.categories);
+  checks('report-categories', REPORT_CATEGORIES, 'rcat', state.reportCategories);
+  const hourOptions = (select, from) => {
+    select.innerHTML = '';
+    select.add(new Option(t('filters.allHours'), ''));
+    for (let h = from ? 0 : 1; h <= (from ? 23 : 24); h++) select.add(new Option(`${String(h).padStart(2, '0')}:00`, String(h)));
+  };
+  hourOptions($('hours-from'), true);
+  hourOptions($('hours-to'), false);
+  $('lang').innerHTML = '';
+  for (const l of languages) $('lang').add(new Option(l.name, l.id));
+  const sizes = $('export-size');
+  const selected = sizes.value;
+  sizes.innerHTML = '';
+  for (const s of SIZES) sizes.add(new Option(`${s.w} × ${s.h} px`, s.id));
+  sizes.add(new Option(t('export.custom'), 'custom'));
+  sizes.value = selected || SIZES[0].id;
+  if (!$('export-width').value) {
+    $('export-width').value = SIZES[0].w;
+    $('export-height').value = SIZES[0].h;
+  }
+  syncControls();
+}
+
+/** Puts the state into the form controls. */
+function syncControls() {
+  $('lang').value = state.lang;
+  $('from').value = state.from;
+  $('to').value = state.to;
+  $('step').value = state.step;
+  $('source').value = state.sources.join(', ');
+  for (const box of $('categories').querySelectorAll('input')) box.checked = state.categories.includes(box.value);
+  for (const box of $('report-categories').querySelectorAll('input')) box.checked = state.reportCategories.includes(box.value);
+  const [a, b] = state.hours ? state.hours.split('-') : ['', ''];
+  $('hours-from').value = a;
+  $('hours-to').value = b;
+  if ($('run').options.length) $('run').value = state.run === null ? '' : String(state.run);
+  updateSliderUi();
+  updateSummaries();
+}
+
+function updateSliderUi() {
+  const on = Boolean(state.step);
+  const domainFrom = state.from || dataDomain?.from;
+  const domainTo = state.to || dataDomain?.to;
+  const all = on && domainFrom && domainTo ? steps(state.step, domainFrom, domainTo) : [];
+  const slider = $('slider');
+  slider.disabled = !all.length;
+  for (const id of ['prev', 'play', 'next']) $(id).disabled = !all.length;
+  slider.max = String(Math.max(0, all.length - 1));
+  if (all.length && state.stepIndex > all.length - 1) state.stepIndex = all.length - 1;
+  slider.value = String(state.stepIndex);
+  const label = all.length ? periodText() : on ? t('state.loading') : t('period.all');
+  $('step-label').textContent = label;
+  slider.setAttribute('aria-valuetext', label);
+  $('play').textContent = playing ? '❚❚' : '▶';
+  $('play').setAttribute('aria-pressed', String(playing));
+  $('play').setAttribute('aria-label', t(playing ? 'filters.pause' : 'filters.play'));
+  $('play').title = t(playing ? 'filters.pause' : 'filters.play');
+}
+
+function readFilterControls() {
+  state.from = $('from').value;
+  state.to = $('to').value;
+  if (state.from && state.to && state.from > state.to) [state.from, state.to] = [state.to, state.from];
+  state.categories = [...$('categories').querySelectorAll('input:checked')].map((b) => b.value);
+  state.reportCategories = [...$('report-categories').querySelectorAll('input:checked')].map((b) => b.value);
+  state.sources = $('source')
+    .value.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const a = $('hours-from').value;
+  const b = $('hours-to').value;
+  const hours = a !== '' && b !== '' ? `${a}-${b}` : '';
+  state.hours = hours && validHours(hours) ? hours : '';
+}
+
+function wireFilterControls() {
+  const onChange = () => {
+    readFilterControls();
+    applyFilters();
+  };
+  for (const id of ['from', 'to', 'source', 'hours-from', 'hours-to']) $(id).addEventListener('change', onChange);
+  $('categories').addEventListener('change', onChange);
+  $('report-categories').addEventListener('change', onChange);
+  $('step').addEventListener('change', async () => {
+    state.step = $('step').value;
+    state.stepIndex = 0;
+    if (state.step && !dataDomain && !(state.from && state.to)) await ensureDataDomain();
+    applyFilters();
+  });
+  let sliderTimer = null;
+  $('slider').addEventListener('input', () => {
+    state.stepIndex = Number($('slider').value);
+    updateSliderUi();
+    updateSummaries();
+    clearTimeout(sliderTimer);
+    sliderTimer = setTimeout(applyFilters, 120);
+  });
+  $('slider').addEventListener('change', () => {
+    clearTimeout(sliderTimer);
+    state.stepIndex = Number($('slider').value);
+    applyFilters();
+  });
+  $('prev').addEventListener('click', () => stepBy(-1));
+  $('next').addEventListener('click', () => stepBy(1));
+  $('play').addEventListener('click', () => (playing ? stopPlaying() : startPlaying()));
+  $('reset').addEventListener('click', () => {
+    stopPlaying();
+    Object.assign(state, { from: '', to: '', step: '', stepIndex: 0, categories: [], reportCategories: [], sources: [], hours: '' });
+    syncControls();
+    applyFilters();
+  });
+  $('run').addEventListener('change', () => {
+    state.run = $('run').value === '' ? null : Number($('run').value);
+    buildRuns();
+    buildLayerList();
+    applyFilters();
+  });
+  $('lang').addEventListener('change', () => {
+    state.lang = $('lang').value;
+    applyLanguage();
+    writeHash();
+  });
+}
+
+function stepCount() {
+  return effectivePeriod(state, dataDomain).count;
+}
+
+function stepBy(delta) {
+  const n = stepCount();
+  if (!n) return;
+  state.stepIndex = (state.stepIndex + delta + n) % n;
+  applyFilters();
+}
+
+function waitSettled() {
+  return new Promise((resolve) => {
+    const check = () => (hook.settled() ? resolve() : map.once('rendercomplete', () => setTimeout(check, 0)));
+    check();
+  });
+}
+
+async function startPlaying() {
+  if (!stepCount()) return;
+  playing = true;
+  updateSliderUi();
+  while (playing) {
+    await waitSettled();
+    await new Promise((r) => setTimeout(r, 900));
+    if (!playing) break;
+    const n = stepCount();
+    if (state.stepIndex >= n - 1) state.stepIndex = -1;
+    stepBy(1);
+  }
+}
+
+function stopPlaying() {
+  playing = false;
+  updateSliderUi();
+}
+
+/**
+ * The first and last month of the incidents, for the slider's range: the OGC collection's temporal
+ * extent when the service gives one, else found by bisection on numberMatched over monthly bounds.
+ */
+let domainPromise = null;
+function ensureDataDomain() {
+  domainPromise ??= probeDataDomain().then((d) => {
+    if (!d) domainPromise = null; // try again next time
+    return d;
+  });
+  return domainPromise;
+}
+
+async function probeDataDomain() {
+  if (dataDomain) return dataDomain;
+  const count = async (datetime) => {
+    const r = await fetch(api(`/ogc/collections/incidents/items?limit=1&datetime=${encodeURIComponent(datetime)}`));
+    if (!r.ok) throw new Error(String(r.status));
+    return (await r.json()).numberMatched ?? 0;
+  };
+  try {
+    const collection = await (await fetch(api('/ogc/collections/incidents'))).json();
+    const interval = collection.extent?.temporal?.interval?.[0];
+    if (interval?.[0] && interval?.[1]) {
+      dataDomain = { from: interval[0].slice(0, 10), to: interval[1].slice(0, 10) };
+      return dataDomain;
+    }
+    if ((await count('../9999-12-31T23:59:59Z')) === 0) return null;
+    const now = new Date();
+    const months = [];
+    for (let y = 2000; y <= now.getUTCFullYear() + 1; y++) for (let m = 0; m < 12; m++) months.push([y, m]);
+    const start = ([y, m]) => `${y}-${String(m + 1).padStart(2, '0')}-01T00:00:00Z`;
+    const end = ([y, m]) => `${formatDate(new Date(Date.UTC(y, m + 1, 0)))}T23:59:59Z`;
+    // First month whose end has events before it; last month whose start has events after it.
+    let lo = 0;
+    let hi = months.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((await count(`../${end(months[mid])}`)) > 0) hi = mid;
+      else lo = mid + 1;
+    }
+    const first = months[lo];
+    lo = 0;
+    hi = months.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((await count(`${start(months[mid])}/..`)) > 0) lo = mid;
+      else hi = mid - 1;
+    }
+    const last = months[lo];
+    dataDomain = { from: start(first).slice(0, 10), to: end(last).slice(0, 10) };
+    if (!$('from').min) {
+      for (const id of ['from', 'to']) {
+        $(id).min = dataDomain.from;
+        $(id).max = dataDomain.to;
+      }
+    }
+    return dataDomain;
+  } catch {
+    return null;
+  }
+}
+
+// ------------------------------------------------------------------ language
+
+function applyLanguage() {
+  setLanguage(state.lang);
+  translateDom();
+  document.title = t('app.title');
+  buildFilterControls();
+  if (catalog) {
+    buildLayerList();
+    buildRuns();
+  }
+  panel?.refresh();
+  updateNoDataNotice();
+  if (!$('banner').hidden && $('banner').dataset.kind === 'tiles') showBanner(t('state.tileErrors', { n: tileErrors }), false);
+}
+
+// ------------------------------------------------------------------ export
+
+function exportInfo() {
+  const legend = availableLayers()
+    .filter((def) => state.layers.has(def.id))
+    .reverse()
+    .map((def) => ({ title: t(`layer.${def.id}`), items: legendOf(def) }));
+  const run = state.layers.has('hotspots') ? currentRun() : null;
+  return {
+    title: t('app.title'),
+    period: periodText(),
+    filters: filterText(),
+    run: run ? `#${run.id} ${run.name} (${run.method})` : '',
+    legend,
+  };
+}
+
+function wireExport() {
+  $('export-size').addEventListener('change', () => {
+    const s = SIZES.find((x) => x.id === $('export-size').value);
+    if (s) {
+      $('export-width').value = s.w;
+      $('export-height').value = s.h;
+    }
+  });
+  for (const id of ['export-width', 'export-height']) $(id).addEventListener('input', () => ($('export-size').value = 'custom'));
+  $('export').addEventListener('click', async () => {
+    const w = Math.round(Number($('export-width').value));
+    const h = Math.round(Number($('export-height').value));
+    const status = $('export-status');
+    if (!(w >= 200 && w <= 6000 && h >= 200 && h <= 6000)) {
+      status.textContent = t('export.tooBig');
+      return;
+    }
+    $('export').disabled = true;
+    status.textContent = t('export.busy');
+    try {
+      const canvas = await renderExport(map, w, h, exportInfo());
+      const blob = await canvasToBlob(canvas);
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = `geotrygghet-${formatDate(new Date())}-${w}x${h}.png`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+      status.textContent = t('export.done', { w, h });
+    } catch (e) {
+      status.textContent = t('export.failed', { error: e.message });
+    } finally {
+      $('export').disabled = false;
+    }
+  });
+}
+
+// ------------------------------------------------------------------ map
+
+async function initialExtent() {
+  for (const id of ['basemap', 'focus_areas', 'incidents']) {
+    if (!catalogLayer(id)) continue;
+    try {
+      const r = await fetch(api(`/tiles/${id}.json`));
+      const tj = await r.json();
+      const b = tj.bounds;
+      // The service answers all of Sweden for an empty layer.
+      if (Array.isArray(b) && b[2] - b[0] < 5) return transformExtent(b, 'EPSG:4326', 'EPSG:3857');
+    } catch {
+      /* try the next layer */
+    }
+  }
+  return transformExtent([10.0, 55.0, 24.2, 69.1], 'EPSG:4326', 'EPSG:3857');
+}
+
+function identify(pixel) {
+  const hits = [];
+  map.forEachFeatureAtPixel(
+    pixel,
+    (feature, layer) => {
+      hits.push({ sourceId: layer.get('sourceId'), props: feature.getProperties() });
+    },
+    { hitTolerance: 4, layerFilter: (l) => Boolean(l.get('sourceId')) },
+  );
+  if (!hits.length) {
+    panel.close();
+    return false;
+  }
+  hits.sort((a, b) => CLICK_ORDER.indexOf(a.sourceId) - CLICK_ORDER.indexOf(b.sourceId));
+  for (const hit of hits) delete hit.props.geometry;
+  // One entry per layer (the first, i.e. topmost, feature of each), so a click on a hotspot cell full
+  // of incident points still offers the cell.
+  const perLayer = [];
+  for (const hit of hits) if (!perLayer.some((h) => h.sourceId === hit.sourceId)) perLayer.push(hit);
+  panel.showHits(perLayer.filter((h) => h.sourceId !== 'basemap').length ? perLayer.filter((h) => h.sourceId !== 'basemap') : perLayer);
+  return true;
+}
+
+async function initMap() {
+  const stack = availableLayers();
+  const layers = stack.map((def) => {
+    const layer = createLayer(def, { urlFor: (sourceId) => tileUrl(sourceId), api, onTileError });
+    olLayers[def.id] = layer;
+    for (const child of tileLayersOf(layer)) {
+      const sourceId = child.get('sourceId') ?? def.raster;
+      sourceLayers[sourceId] = child;
+      const source = child.getSource();
+      if (child.get('static')) {
+        source.on('featuresloadstart', () => (pendingTiles += 1));
+        source.on(['featuresloadend', 'featuresloaderror'], () => (pendingTiles = Math.max(0, pendingTiles - 1)));
+        continue;
+      }
+      child.set('url', tileUrl(sourceId));
+      source.on('tileloadstart', () => {
+        pendingTiles += 1;
+        $('loading').hidden = false;
+      });
+      const done = (e) => {
+        pendingTiles = Math.max(0, pendingTiles - 1);
+        if (pendingTiles === 0) $('loading').hidden = true;
+        if (e.type === 'tileloadend' && !def.raster) recordTile(sourceId, e.tile);
+      };
+      source.on('tileloadend', done);
+      source.on('tileloaderror', done);
+    }
+    layer.setVisible(state.layers.has(def.id));
+    layer.setOpacity(state.opacity[def.id] ?? def.opacity ?? 1);
+    return layer;
+  });
+
+  const view = new View({ center: fromLonLat([15.99, 59.51]), zoom: 14, maxZoom: 21, minZoom: 4 });
+  map = new Map({
+    target: 'map',
+    layers,
+    view,
+    controls: defaultControls({ attribution: false }).extend([new ScaleLine({ units: 'metric' })]),
+    keyboardEventTarget: $('map'),
+  });
+  if (state.center && state.zoom !== null) {
+    view.setCenter(fromLonLat(state.center));
+    view.setZoom(state.zoom);
+  } else {
+    view.fit(await initialExtent(), { padding: [20, 20, 20, 20] });
+  }
+
+  map.on('rendercomplete', () => {
+    hook.renderCount += 1;
+    if (hook.firstDrawMs === null) {
+      hook.firstDrawMs = Math.round(performance.now());
+      document.body.dataset.firstDraw = String(hook.firstDrawMs);
+      ensureDataDomain().then(() => applyFilters());
+    }
+    if (pendingTiles === 0) renderedSeq = changeSeq;
+    updateNoDataNotice();
+  });
+  map.on('moveend', () => {
+    markChanged();
+    writeHash();
+  });
+  map.on('singleclick', (e) => identify(e.pixel));
+  map.on('pointermove', (e) => {
+    if (e.dragging) return;
+    const hit = map.hasFeatureAtPixel(e.pixel, { hitTolerance: 4, layerFilter: (l) => Boolean(l.get('sourceId')) && l.get('sourceId') !== 'basemap' });
+    map.getTargetElement().style.cursor = hit ? 'pointer' : '';
+  });
+  $('map').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') {
+      const size = map.getSize();
+      identify([size[0] / 2, size[1] / 2]);
+      $('panel').focus();
+    }
+  });
+  markChanged();
+}
+
+async function loadCatalog() {
+  try {
+    const response = await fetch(api('/tiles'));
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const body = await response.json();
+    if (!Array.isArray(body.layers)) throw new Error('no layers in /tiles');
+    return body;
+  } catch (e) {
+    showBanner(t('state.serviceDown', { error: e.message }), true);
+    document.body.dataset.state = 'service-down';
+    return null;
+  }
+}
+
+async function start() {
+  setLanguage(state.lang);
+  translateDom();
+  document.title = t('app.title');
+  buildFilterControls();
+  wireFilterControls();
+  wireExport();
+  $('menu-toggle').addEventListener('click', () => {
+    const open = !document.body.classList.contains('sidebar-open');
+    document.body.classList.toggle('sidebar-open', open);
+    $('menu-toggle').setAttribute('aria-expanded', String(open));
+  });
+  $('banner-retry').addEventListener('click', () => boot());
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !$('panel').hidden) panel.close();
+  });
+  panel = new Panel($('panel'), {
+    api,
+    currentFilterQuery: (id) => queryFor(id),
+    runName,
+    onClose: () => $('map').focus({ preventScroll: true }),
+  });
+  await boot();
+}
+
+let booting = false;
+async function boot() {
+  if (booting || map) return;
+  booting = true;
+  try {
+    catalog = await loadCatalog();
+    if (!catalog) return;
+    hideBanner();
+    document.body.dataset.state = 'ready';
+    buildLayerList();
+    buildRuns();
+    await initMap();
+    applyFilters();
+  } finally {
+    booting = false;
+  }
+}
+
+start();

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# The web viewer's browser tests (maps/tests/), from a clean checkout, as root:
+#   1. installs Debian's Chromium when /usr/bin/chromium is missing (the tests never download a browser);
+#   2. builds maps/dist/ (maps/build.sh: npm ci when needed, then esbuild);
+#   3. starts the project's PostGIS (./gt db up) and makes a database of its own for the test,
+#      geotrygghet_viewer_test, dropped first so every run starts clean;
+#   4. loads the demo town into it and stores a Gi* and a DBSCAN hotspot run;
+#   5. serves it with ./gt serve on a free loopback port, waits until it answers;
+#   6. runs `node --test maps/tests/` with GT_VIEWER_URL set; always stops the server.
+# Exits non-zero when anything fails; a missing Chromium or service fails the tests, never skips them.
+# GT=path runs another gt command line (default ./gt); KEEP_DB=1 keeps the test database afterwards.
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+cd "$root"
+gt="${GT:-$root/gt}"
+test_db="geotrygghet_viewer_test"
+say() { echo "viewer-test: $*" >&2; }
+fail() { say "$*"; exit 1; }
+
+# ---- 1. Chromium and Node.js from Debian's packages
+as_root_install() {
+  if [ "$(id -u)" -ne 0 ]; then
+    fail "$1 is missing and only root can install it (apt-get install -y $2)"
+  fi
+  say "installing $2 from Debian's packages …"
+  DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null
+}
+chromium="${GT_CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  [ -n "${GT_CHROMIUM:-}" ] && fail "GT_CHROMIUM=$GT_CHROMIUM is not an executable"
+  as_root_install Chromium chromium
+fi
+[ -x "$chromium" ] || fail "Chromium is still missing at $chromium"
+command -v node >/dev/null 2>&1 || as_root_install Node.js nodejs
+command -v npm >/dev/null 2>&1 || as_root_install npm npm
+
+# ---- 2. The viewer's bundle
+bash "$root/maps/build.sh"
+[ -f "$root/maps/dist/index.html" ] || fail "maps/build.sh did not produce maps/dist/index.html"
+
+# ---- 3. A database of the test's own on the project's PostGIS
+unset GEOTRYGGHET_DB
+cs="$("$gt" db up)"
+field() { tr ';' '\n' <<<"$cs" | awk -F= -v k="$1" 'tolower($1) == tolower(k) { sub(/^[^=]*=/, ""); print; exit }'; }
+host="$(field Host)"; port="$(field Port)"; user="$(field Username)"; password="$(field Password)"
+[ -n "$host" ] && [ -n "$port" ] && [ -n "$user" ] || fail "cannot read the connection string printed by gt db up"
+command -v psql >/dev/null 2>&1 || as_root_install psql postgresql-client
+psql_admin() { PGPASSWORD="$password" psql -X -q -h "$host" -p "$port" -U "$user" -d postgres -v ON_ERROR_STOP=1 "$@"; }
+say "creating the database $test_db on $host:$port …"
+psql_admin -c "DROP DATABASE IF EXISTS $test_db WITH (FORCE)" -c "CREATE DATABASE $test_db OWNER $user"
+export GEOTRYGGHET_DB="Host=$host;Port=$port;Database=$test_db;Username=$user;Password=$password"
+
+server_pid=""
+log_dir="$(mktemp -d)"
+cleanup() {
+  local status=$?
+  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+  fi
+  if [ "${KEEP_DB:-}" != "1" ]; then
+    psql_admin -c "DROP DATABASE IF EXISTS $test_db WITH (FORCE)" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$log_dir"
+  exit "$status"
+}
+trap cleanup EXIT
+
+# ---- 4. The demo town and two stored hotspot runs
+"$gt" demo --no-serve >"$log_dir/demo.log" 2>&1 || { cat "$log_dir/demo.log" >&2; fail "gt demo --no-serve failed"; }
+"$gt" hotspots gistar --name viewer-gistar >"$log_dir/gistar.log" 2>&1 || { cat "$log_dir/gistar.log" >&2; fail "gt hotspots gistar failed"; }
+"$gt" hotspots dbscan --eps 40 --min-points 15 --name viewer-dbscan >"$log_dir/dbscan.log" 2>&1 || { cat "$log_dir/dbscan.log" >&2; fail "gt hotspots dbscan failed"; }
+say "demo town loaded into $test_db with a Gi* and a DBSCAN run"
+
+# ---- 5. The service on a free loopback port
+http_port="$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')"
+url="http://127.0.0.1:$http_port"
+"$gt" serve --urls "$url" >"$log_dir/serve.log" 2>&1 &
+server_pid=$!
+say "waiting for the service at $url …"
+for _ in $(seq 1 240); do
+  if ! kill -0 "$server_pid" 2>/dev/null; then
+    cat "$log_dir/serve.log" >&2
+    fail "gt serve stopped before it answered"
+  fi
+  if node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$url/tiles" 2>/dev/null; then
+    break
+  fi
+  sleep 0.25
+done
+node -e 'fetch(process.argv[1]).then(async (r) => { const t = await r.text(); process.exit(r.ok && t.includes("assets/app.js") ? 0 : 1); }, () => process.exit(1))' "$url/" \
+  || { cat "$log_dir/serve.log" >&2; fail "the service at $url does not serve the viewer at / (is maps/dist/index.html there?)"; }
+
+# ---- 6. The browser tests
+say "running the browser tests against $url …"
+set +e
+GT_VIEWER_URL="$url" GT_CHROMIUM="$chromium" node --test --test-reporter=spec "$root/maps/tests/" 2>&1 | tee "$log_dir/tests.log"
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 0 ]; then
+  say "the service log:"
+  tail -n 40 "$log_dir/serve.log" >&2
+  fail "browser tests failed"
+fi
+say "browser tests passed"
