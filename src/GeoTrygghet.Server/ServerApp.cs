@@ -88,6 +88,7 @@ public static class ServerApp
         app.MapTileEndpoints();
         app.MapOgcEndpoints();
         app.MapOverlayEndpoints();
+        Analyses.AnalysisEndpoints.MapAnalysisEndpoints(app);
         return app;
     }
 }

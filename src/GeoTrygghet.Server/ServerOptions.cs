@@ -21,4 +21,7 @@ public sealed record ServerOptions
     public int AnalysisSrid { get; init; } = 3006;
 
     public string? StaticFolder { get; init; }
+
+    /// <summary>How to start the gt command line (program and leading arguments) for analyses asked for over HTTP; none: not offered.</summary>
+    public IReadOnlyList<string>? AnalysisCommand { get; init; }
 }

@@ -44,6 +44,14 @@ internal static class ServeCommand
         return File.Exists(Path.Combine(ProjectPaths.Root, "maps", "dist", "index.html"));
     }
 
+    /// <summary>This very command line, to run analyses the viewer asks for: the apphost, or dotnet with gt.dll.</summary>
+    private static string[] SelfCommand()
+    {
+        var host = Environment.ProcessPath!;
+        var dll = typeof(ServeCommand).Assembly.Location;
+        return Path.GetFileNameWithoutExtension(host) == "dotnet" ? [host, dll] : [host];
+    }
+
     public static int Serve(ParseResult parse)
     {
         var cs = ConnectionResolver.Resolve();
@@ -56,6 +64,7 @@ internal static class ServeCommand
             PublicMode = parse.GetValue(Public),
             AnalysisSrid = SchemaManager.AnalysisSrid(cs),
             StaticFolder = Path.Combine(ProjectPaths.Root, "maps", "dist"),
+            AnalysisCommand = SelfCommand(),
         };
         var viewer = BuildViewer();
         var app = ServerApp.Build(options);

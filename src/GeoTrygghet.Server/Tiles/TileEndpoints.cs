@@ -141,7 +141,7 @@ public static class TileEndpoints
     private static async Task<List<object>> Runs(NpgsqlDataSource db, HttpContext http)
     {
         await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
-        await using var cmd = new NpgsqlCommand("SELECT id, name, method, created_at, period_from, period_to, feature_count FROM analysis_runs ORDER BY id DESC", conn);
+        await using var cmd = new NpgsqlCommand("SELECT id, name, method, created_at, period_from, period_to, feature_count, filters::text, (report->'Parameters')::text, (report->'Automatic')::text, (report->'Summary')::text FROM analysis_runs ORDER BY id DESC", conn);
         await using var reader = await cmd.ExecuteReaderAsync(http.RequestAborted);
         var runs = new List<object>();
         while (await reader.ReadAsync(http.RequestAborted))
@@ -156,6 +156,10 @@ public static class TileEndpoints
                 period_from = reader.IsDBNull(4) ? null : GeoTrygghet.Core.Time.StockholmTime.Format(reader.GetFieldValue<DateTimeOffset>(4)),
                 period_to = reader.IsDBNull(5) ? null : GeoTrygghet.Core.Time.StockholmTime.Format(reader.GetFieldValue<DateTimeOffset>(5)),
                 features = reader.GetInt32(6),
+                filters = Node(reader, 7),
+                parameters = Node(reader, 8),
+                automatic = Node(reader, 9),
+                summary = Node(reader, 10),
                 tiles = string.Create(CultureInfo.InvariantCulture, $"{Base(http)}/tiles/hotspots/{{z}}/{{x}}/{{y}}.mvt?run={id}"),
                 tilejson = string.Create(CultureInfo.InvariantCulture, $"{Base(http)}/tiles/hotspots.json?run={id}"),
             });
@@ -163,6 +167,9 @@ public static class TileEndpoints
 
         return runs;
     }
+
+    private static System.Text.Json.Nodes.JsonNode? Node(NpgsqlDataReader reader, int i) =>
+        reader.IsDBNull(i) ? null : System.Text.Json.Nodes.JsonNode.Parse(reader.GetString(i));
 
     internal static string Base(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 

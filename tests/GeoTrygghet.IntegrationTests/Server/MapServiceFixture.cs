@@ -26,7 +26,12 @@ public sealed class MapServiceFixture : IAsyncLifetime
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         BaseUrl = $"http://127.0.0.1:{port}";
-        _app = ServerApp.Build(new ServerOptions { ConnectionString = Db.ConnectionString, Urls = BaseUrl });
+        _app = ServerApp.Build(new ServerOptions
+        {
+            ConnectionString = Db.ConnectionString,
+            Urls = BaseUrl,
+            AnalysisCommand = ["dotnet", Path.Combine(AppContext.BaseDirectory, "gt.dll")],
+        });
         await _app.StartAsync();
     }
 

@@ -1,0 +1,190 @@
+using GeoTrygghet.Analysis.Temporal;
+
+namespace GeoTrygghet.Analysis.Patrol;
+
+/// <summary>
+/// Turns hotspots and their hour-of-week risk into a presence plan for one shift. The presence minutes of all
+/// patrols are shared out in proportion to each hotspot's risk over the shift's hours (its target); visits last
+/// 10–16 minutes (Koper 1995: long enough for residual deterrence, short enough not to waste it); a hotspot is
+/// visited at most once per two hours; travel is timed by the router and counted inside the shift. Each patrol,
+/// when free, picks its next stop at random — reproducibly, from the seed — with odds proportional to the minutes
+/// the hotspot still lacks times e^(−travel/15 min), so that plans follow the risk but are not predictable
+/// (Sherman &amp; Weisburd 1995; the "Koper curve" patrol of Telep, Mitchell &amp; Weisburd 2014). Hotspots owed
+/// at least one visit get their first before any gets a second.
+/// </summary>
+public static class PresencePlanner
+{
+    public static PresencePlan Plan(IReadOnlyList<PatrolSite> sites, PresenceSettings s, IPatrolRouter router)
+    {
+        Validate(s);
+        var shiftRisk = sites.ToDictionary(site => site.Id, site => ShiftRisk(site, s), StringComparer.Ordinal);
+        var totalRisk = shiftRisk.Values.Sum();
+        if (sites.Count == 0 || totalRisk <= 0)
+        {
+            throw new AnalysisException("no hotspot has any risk in the shift's hours: nothing to plan (check the run, the look-back and the area).");
+        }
+
+        var budget = s.Patrols * s.PresenceMinutesPerPatrol;
+        var target = sites.ToDictionary(site => site.Id, site => budget * shiftRisk[site.Id] / totalRisk, StringComparer.Ordinal);
+        var ranks = sites.OrderByDescending(site => shiftRisk[site.Id]).ThenBy(site => site.Id, StringComparer.Ordinal)
+            .Select((site, i) => (site.Id, Rank: i + 1)).ToDictionary(p => p.Id, p => p.Rank, StringComparer.Ordinal);
+        var given = sites.ToDictionary(site => site.Id, _ => 0.0, StringComparer.Ordinal);
+        var lastStart = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var random = new Random(s.Seed);
+        var patrols = Enumerable.Range(1, s.Patrols).Select(p => new PatrolState(p, s.ShiftStart, s.Start)).ToList();
+        var stops = new List<PlannedStop>();
+        var legs = new List<PlannedLeg>();
+
+        while (true)
+        {
+            var patrol = patrols.Where(p => !p.Done).OrderBy(p => p.Time).ThenBy(p => p.Number).FirstOrDefault();
+            if (patrol is null)
+            {
+                break;
+            }
+
+            var remaining = s.PresenceMinutesPerPatrol - patrol.Presence;
+            if (remaining < s.VisitMinMinutes)
+            {
+                patrol.Done = true;
+                continue;
+            }
+
+            var options = new List<(PatrolSite Site, RouteLeg Leg, DateTimeOffset Arrive, double Length)>();
+            DateTimeOffset? nextChance = null;
+            foreach (var site in sites)
+            {
+                var leg = patrol.Position is { } p ? router.Route(p.X, p.Y, site.X, site.Y) : new RouteLeg(0, 0, [(site.X, site.Y)]);
+                var arrive = patrol.Time.AddMinutes(leg.Minutes);
+                var length = Math.Clamp(Math.Round(target[site.Id] - given[site.Id]), s.VisitMinMinutes, Math.Min(s.VisitMaxMinutes, remaining));
+                if (lastStart.TryGetValue(site.Id, out var last) && arrive < last.AddMinutes(s.MinMinutesBetweenVisits))
+                {
+                    var free = last.AddMinutes(s.MinMinutesBetweenVisits).AddMinutes(-leg.Minutes);
+                    nextChance = nextChance is null || free < nextChance ? free : nextChance;
+                    continue;
+                }
+
+                if (arrive.AddMinutes(length) > s.ShiftEnd || shiftRisk[site.Id] <= 0 || patrol.Position is { } here && here == (site.X, site.Y) && patrol.LastSite == site.Id)
+                {
+                    continue;
+                }
+
+                options.Add((site, leg, arrive, length));
+            }
+
+            if (options.Count == 0)
+            {
+                // Everything near is on its two-hour rest: wait (on patrol between stops) until one is free, if that is within the shift.
+                if (nextChance is { } t && t > patrol.Time && t < s.ShiftEnd)
+                {
+                    patrol.Time = t;
+                }
+                else
+                {
+                    patrol.Done = true;
+                }
+
+                continue;
+            }
+
+            var choice = Pick(options, s, target, given, random);
+            var (chosen, route, arriveAt, minutes) = choice;
+            if (patrol.Position is not null && route.Metres > 0)
+            {
+                legs.Add(new PlannedLeg(patrol.Number, patrol.LastSite ?? "start", chosen.Id, patrol.Time, arriveAt, route));
+            }
+
+            var risk = chosen.RiskByHourOfWeek[AoristicHourOfWeek.HourOfWeek(TimeZoneInfo.ConvertTime(arriveAt, s.Zone))];
+            var depart = arriveAt.AddMinutes(minutes);
+            var order = stops.Count(x => x.Patrol == patrol.Number) + 1;
+            var reason = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"risk rank {ranks[chosen.Id]} of {sites.Count} over the shift ({shiftRisk[chosen.Id]:0.##} weighted events in these hours of the week); {risk:0.###} in the hour of arrival; {target[chosen.Id]:0} of the shift's {budget:0} presence minutes are its share");
+            stops.Add(new PlannedStop(patrol.Number, order, chosen, arriveAt, depart, minutes, risk, ranks[chosen.Id], reason));
+            given[chosen.Id] += minutes;
+            lastStart[chosen.Id] = arriveAt;
+            patrol.Presence += minutes;
+            patrol.Time = depart;
+            patrol.Position = (chosen.X, chosen.Y);
+            patrol.LastSite = chosen.Id;
+        }
+
+        return new PresencePlan(stops.OrderBy(x => x.Patrol).ThenBy(x => x.Arrive).ToList(), legs.OrderBy(l => l.Patrol).ThenBy(l => l.Depart).ToList(), target, shiftRisk, router.Description);
+    }
+
+    /// <summary>The hotspot's risk summed over the shift, each hour of the week weighted by the minutes of it the shift holds.</summary>
+    public static double ShiftRisk(PatrolSite site, PresenceSettings s)
+    {
+        var total = 0.0;
+        for (var t = s.ShiftStart; t < s.ShiftEnd; t = t.AddMinutes(15))
+        {
+            var quarter = Math.Min(15, (s.ShiftEnd - t).TotalMinutes) / 60;
+            total += site.RiskByHourOfWeek[AoristicHourOfWeek.HourOfWeek(TimeZoneInfo.ConvertTime(t, s.Zone))] * quarter;
+        }
+
+        return total;
+    }
+
+    private static (PatrolSite Site, RouteLeg Leg, DateTimeOffset Arrive, double Length) Pick(
+        List<(PatrolSite Site, RouteLeg Leg, DateTimeOffset Arrive, double Length)> options, PresenceSettings s,
+        Dictionary<string, double> target, Dictionary<string, double> given, Random random)
+    {
+        // First visits to hotspots owed one, then the rest by what they still lack; if nobody lacks anything, by target.
+        var owed = options.Where(o => given[o.Site.Id] == 0 && target[o.Site.Id] >= s.VisitMinMinutes / 2).ToList();
+        var pool = owed.Count > 0 ? owed : options.Where(o => target[o.Site.Id] - given[o.Site.Id] > 0).ToList();
+        if (pool.Count == 0)
+        {
+            pool = options;
+        }
+
+        var weights = pool.Select(o => Math.Max(target[o.Site.Id] - given[o.Site.Id], 1e-3) * Math.Exp(-o.Leg.Minutes / s.TravelPreferenceMinutes)).ToArray();
+        var draw = random.NextDouble() * weights.Sum();
+        for (var i = 0; i < pool.Count; i++)
+        {
+            draw -= weights[i];
+            if (draw <= 0)
+            {
+                return pool[i];
+            }
+        }
+
+        return pool[^1];
+    }
+
+    private static void Validate(PresenceSettings s)
+    {
+        if (s.ShiftEnd <= s.ShiftStart)
+        {
+            throw new AnalysisException("the shift must end after it starts.");
+        }
+
+        if (s.Patrols < 1)
+        {
+            throw new AnalysisException("at least one patrol is needed.");
+        }
+
+        if (s.VisitMinMinutes <= 0 || s.VisitMaxMinutes < s.VisitMinMinutes)
+        {
+            throw new AnalysisException("visit lengths must be positive, the longest at least the shortest.");
+        }
+
+        if (s.PresenceMinutesPerPatrol < s.VisitMinMinutes)
+        {
+            throw new AnalysisException($"the presence minutes per patrol ({s.PresenceMinutesPerPatrol}) are fewer than one visit ({s.VisitMinMinutes}).");
+        }
+
+        if (s.PresenceMinutesPerPatrol > (s.ShiftEnd - s.ShiftStart).TotalMinutes)
+        {
+            throw new AnalysisException("the presence minutes per patrol are more than the shift is long.");
+        }
+    }
+
+    private sealed class PatrolState(int number, DateTimeOffset time, (double X, double Y)? position)
+    {
+        public int Number { get; } = number;
+        public DateTimeOffset Time { get; set; } = time;
+        public (double X, double Y)? Position { get; set; } = position;
+        public string? LastSite { get; set; }
+        public double Presence { get; set; }
+        public bool Done { get; set; }
+    }
+}
