@@ -11,6 +11,7 @@ var root = new RootCommand("GeoTrygghet: hotspots, patrol presence and evaluatio
     ServeCommand.Create(),
     EvaluateCommand.Create(),
     OverlayCommand.Create(),
+    PatrolCommand.Create(),
 
 };
 var parsed = root.Parse(args);

@@ -29,4 +29,4 @@ public sealed record PlannedStop(int Patrol, int Order, PatrolSite Site, DateTim
 public sealed record PlannedLeg(int Patrol, string From, string To, DateTimeOffset Depart, DateTimeOffset Arrive, RouteLeg Route);
 
 public sealed record PresencePlan(IReadOnlyList<PlannedStop> Stops, IReadOnlyList<PlannedLeg> Legs, IReadOnlyDictionary<string, double> TargetMinutes,
-    IReadOnlyDictionary<string, double> ShiftRisk, string Router);
+    IReadOnlyDictionary<string, double> ShiftRisk, string Router, string RouterSv);

@@ -10,7 +10,9 @@ namespace GeoTrygghet.Analysis.Patrol;
 /// when free, picks its next stop at random — reproducibly, from the seed — with odds proportional to the minutes
 /// the hotspot still lacks times e^(−travel/15 min), so that plans follow the risk but are not predictable
 /// (Sherman &amp; Weisburd 1995; the "Koper curve" patrol of Telep, Mitchell &amp; Weisburd 2014). Hotspots owed
-/// at least one visit get their first before any gets a second.
+/// at least one visit get their first before any gets a second. Presence is paced by the risk through the shift:
+/// a patrol whose minutes run ahead of the hotspots' combined risk curve (plus one visit) patrols on until it is due,
+/// so a Friday-night plan keeps minutes for the late hours.
 /// </summary>
 public static class PresencePlanner
 {
@@ -31,6 +33,7 @@ public static class PresencePlanner
         var given = sites.ToDictionary(site => site.Id, _ => 0.0, StringComparer.Ordinal);
         var lastStart = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var random = new Random(s.Seed);
+        var pace = Pace(sites, s);
         var patrols = Enumerable.Range(1, s.Patrols).Select(p => new PatrolState(p, s.ShiftStart, s.Start)).ToList();
         var stops = new List<PlannedStop>();
         var legs = new List<PlannedLeg>();
@@ -48,6 +51,19 @@ public static class PresencePlanner
             {
                 patrol.Done = true;
                 continue;
+            }
+
+            // Presence follows the risk through the shift: a patrol ahead of the risk curve patrols on until it is due.
+            var due = Due(pace, s, patrol.Presence);
+            if (due > patrol.Time)
+            {
+                if (due >= s.ShiftEnd)
+                {
+                    patrol.Done = true;
+                    continue;
+                }
+
+                patrol.Time = due;
             }
 
             var options = new List<(PatrolSite Site, RouteLeg Leg, DateTimeOffset Arrive, double Length)>();
@@ -108,7 +124,38 @@ public static class PresencePlanner
             patrol.LastSite = chosen.Id;
         }
 
-        return new PresencePlan(stops.OrderBy(x => x.Patrol).ThenBy(x => x.Arrive).ToList(), legs.OrderBy(l => l.Patrol).ThenBy(l => l.Depart).ToList(), target, shiftRisk, router.Description);
+        return new PresencePlan(stops.OrderBy(x => x.Patrol).ThenBy(x => x.Arrive).ToList(), legs.OrderBy(l => l.Patrol).ThenBy(l => l.Depart).ToList(), target, shiftRisk, router.Description, router.SwedishDescription);
+    }
+
+    /// <summary>The share of the shift's risk (all hotspots) that has passed by the end of each quarter hour.</summary>
+    private static double[] Pace(IReadOnlyList<PatrolSite> sites, PresenceSettings s)
+    {
+        var quarters = (int)Math.Ceiling((s.ShiftEnd - s.ShiftStart).TotalMinutes / 15);
+        var cumulative = new double[quarters];
+        var sum = 0.0;
+        for (var q = 0; q < quarters; q++)
+        {
+            var t = s.ShiftStart.AddMinutes(q * 15);
+            var hour = AoristicHourOfWeek.HourOfWeek(TimeZoneInfo.ConvertTime(t, s.Zone));
+            sum += sites.Sum(site => site.RiskByHourOfWeek[hour]);
+            cumulative[q] = sum;
+        }
+
+        return sum > 0 ? cumulative.Select(c => c / sum).ToArray() : cumulative.Select((_, q) => (q + 1.0) / quarters).ToArray();
+    }
+
+    /// <summary>The earliest time at which a patrol that has given <paramref name="presence"/> minutes may start its next visit.</summary>
+    private static DateTimeOffset Due(double[] pace, PresenceSettings s, double presence)
+    {
+        for (var q = 0; q < pace.Length; q++)
+        {
+            if (presence < (s.PresenceMinutesPerPatrol * pace[q]) + s.VisitMaxMinutes)
+            {
+                return s.ShiftStart.AddMinutes(q * 15);
+            }
+        }
+
+        return s.ShiftEnd;
     }
 
     /// <summary>The hotspot's risk summed over the shift, each hour of the week weighted by the minutes of it the shift holds.</summary>

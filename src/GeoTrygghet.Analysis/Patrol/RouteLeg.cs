@@ -9,5 +9,8 @@ public interface IPatrolRouter
     /// <summary>What the routes follow and at what speed, for the plan's report.</summary>
     string Description { get; }
 
+    /// <summary>The same in Swedish, for the printed briefing.</summary>
+    string SwedishDescription { get; }
+
     RouteLeg Route(double fromX, double fromY, double toX, double toY);
 }

@@ -52,6 +52,11 @@ public sealed class StreetGraphRouter : IPatrolRouter
             }
         }
 
+        if (_nodes.Count == 0)
+        {
+            throw new AnalysisException("the street network has no usable lines.");
+        }
+
         for (var n = 0; n < _nodes.Count; n++)
         {
             _nodeTree.Insert(new Envelope(_nodes[n].X, _nodes[n].X, _nodes[n].Y, _nodes[n].Y), n);
@@ -63,6 +68,8 @@ public sealed class StreetGraphRouter : IPatrolRouter
     public int Nodes => _nodes.Count;
 
     public string Description => $"along the street network ({_nodes.Count} nodes) at {_kmh.ToString(System.Globalization.CultureInfo.InvariantCulture)} km/h, straight to the nearest node off it";
+
+    public string SwedishDescription => $"längs gatunätet i {_kmh.ToString(System.Globalization.CultureInfo.InvariantCulture)} km/h";
 
     public RouteLeg Route(double fromX, double fromY, double toX, double toY)
     {
