@@ -7,13 +7,18 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 export GEOTRYGGHET_HOME="$root" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# GDAL's ogr2ogr/ogrinfo are the independent producer and reader of GIS files in the tests.
-if ! command -v ogr2ogr >/dev/null 2>&1; then
+# GDAL's ogr2ogr/ogrinfo are the independent producer and reader of GIS files in the tests; poppler's
+# pdftoppm/pdftotext render the PDF briefing; DejaVu Sans is the PDF's font.
+missing=()
+command -v ogr2ogr >/dev/null 2>&1 || missing+=(gdal-bin)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
-    echo "Installing gdal-bin from Debian's packages …" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q gdal-bin >/dev/null
+    echo "Installing ${missing[*]} from Debian's packages …" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
   else
-    echo "The tests need GDAL (apt-get install gdal-bin)" >&2
+    echo "The tests need: apt-get install ${missing[*]}" >&2
     exit 2
   fi
 fi

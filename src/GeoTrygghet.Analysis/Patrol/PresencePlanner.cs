@@ -27,7 +27,7 @@ public static class PresencePlanner
         }
 
         var budget = s.Patrols * s.PresenceMinutesPerPatrol;
-        var target = sites.ToDictionary(site => site.Id, site => budget * shiftRisk[site.Id] / totalRisk, StringComparer.Ordinal);
+        var target = Targets(sites, shiftRisk, budget, s);
         var ranks = sites.OrderByDescending(site => shiftRisk[site.Id]).ThenBy(site => site.Id, StringComparer.Ordinal)
             .Select((site, i) => (site.Id, Rank: i + 1)).ToDictionary(p => p.Id, p => p.Rank, StringComparer.Ordinal);
         var given = sites.ToDictionary(site => site.Id, _ => 0.0, StringComparer.Ordinal);
@@ -127,6 +127,42 @@ public static class PresencePlanner
         return new PresencePlan(stops.OrderBy(x => x.Patrol).ThenBy(x => x.Arrive).ToList(), legs.OrderBy(l => l.Patrol).ThenBy(l => l.Depart).ToList(), target, shiftRisk, router.Description, router.SwedishDescription);
     }
 
+    /// <summary>
+    /// Minutes in proportion to risk, but no hotspot more than it can take — a visit of the longest length every
+    /// two hours — with what it cannot take shared out again among the others (water filling).
+    /// </summary>
+    private static Dictionary<string, double> Targets(IReadOnlyList<PatrolSite> sites, Dictionary<string, double> risk, double budget, PresenceSettings s)
+    {
+        var shift = (s.ShiftEnd - s.ShiftStart).TotalMinutes;
+        var cap = (Math.Floor(Math.Max(0, shift - s.VisitMaxMinutes) / s.MinMinutesBetweenVisits) + 1) * s.VisitMaxMinutes;
+        var target = sites.ToDictionary(site => site.Id, _ => 0.0, StringComparer.Ordinal);
+        var open = sites.Where(site => risk[site.Id] > 0).Select(site => site.Id).ToHashSet(StringComparer.Ordinal);
+        var left = budget;
+        while (left > 1e-9 && open.Count > 0)
+        {
+            var weight = open.Sum(id => risk[id]);
+            var full = open.Where(id => left * risk[id] / weight >= cap - target[id]).ToList();
+            if (full.Count == 0)
+            {
+                foreach (var id in open)
+                {
+                    target[id] += left * risk[id] / weight;
+                }
+
+                break;
+            }
+
+            foreach (var id in full)
+            {
+                left -= cap - target[id];
+                target[id] = cap;
+                open.Remove(id);
+            }
+        }
+
+        return target;
+    }
+
     /// <summary>The share of the shift's risk (all hotspots) that has passed by the end of each quarter hour.</summary>
     private static double[] Pace(IReadOnlyList<PatrolSite> sites, PresenceSettings s)
     {
@@ -149,7 +185,8 @@ public static class PresencePlanner
     {
         for (var q = 0; q < pace.Length; q++)
         {
-            if (presence < (s.PresenceMinutesPerPatrol * pace[q]) + s.VisitMaxMinutes)
+            // One visit of slack once the shift's risk has begun, none before it.
+            if (pace[q] > 0 && presence < (s.PresenceMinutesPerPatrol * pace[q]) + s.VisitMaxMinutes)
             {
                 return s.ShiftStart.AddMinutes(q * 15);
             }
@@ -183,7 +220,9 @@ public static class PresencePlanner
             pool = options;
         }
 
-        var weights = pool.Select(o => Math.Max(target[o.Site.Id] - given[o.Site.Id], 1e-3) * Math.Exp(-o.Leg.Minutes / s.TravelPreferenceMinutes)).ToArray();
+        // A hotspot that has had its share still draws a little, by its share, when nothing owed is free.
+        var weights = pool.Select(o => (target[o.Site.Id] - given[o.Site.Id] is var lack && lack > 0 ? lack : (0.05 * target[o.Site.Id]) + 1e-3)
+            * Math.Exp(-o.Leg.Minutes / s.TravelPreferenceMinutes)).ToArray();
         var draw = random.NextDouble() * weights.Sum();
         for (var i = 0; i < pool.Count; i++)
         {

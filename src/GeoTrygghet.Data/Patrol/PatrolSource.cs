@@ -13,7 +13,7 @@ namespace GeoTrygghet.Data.Patrol;
 
 /// <summary>
 /// The hotspots a presence plan can send patrols to — a stored run's clusters, or its hot cells joined where
-/// they touch — each with its risk by hour of the week from the incidents and reports of the look-back before
+/// they touch — each standing at its densest event and with its risk by hour of the week from the incidents and reports of the look-back before
 /// the shift; and the street network to route along.
 /// </summary>
 public static class PatrolSource
@@ -52,11 +52,13 @@ public static class PatrolSource
             var prepared = PreparedGeometryFactory.Prepare(part);
             var env = part.EnvelopeInternal;
             var inside = new List<(DateTimeOffset, DateTimeOffset?, double)>();
+            var positions = new List<(double X, double Y)>();
             for (var i = 0; i < events.Count; i++)
             {
                 if (env.Contains(events.X[i], events.Y[i]) && events.TimeFrom![i] is { } from && from < shiftStart && prepared.Covers(factory.CreatePoint(new Coordinate(events.X[i], events.Y[i]))))
                 {
                     inside.Add((from, events.TimeTo?[i], events.Weight?[i] ?? 1));
+                    positions.Add((events.X[i], events.Y[i]));
                 }
             }
 
@@ -65,13 +67,45 @@ public static class PatrolSource
             var main = members.MaxBy(p => p.Area.Area);
             var id = $"H{main.Id}";
             var label = members.Count == 1 ? main.Label : $"{main.Label} with {members.Count - 1} touching";
-            var point = part.InteriorPoint;
-            sites.Add((new PatrolSite(id, label, point.X, point.Y, profile), part, profile.Sum()));
+            var (x, y) = Densest(positions) ?? (part.InteriorPoint.X, part.InteriorPoint.Y);
+            sites.Add((new PatrolSite(id, label, x, y, profile), part, profile.Sum()));
         }
 
         var kept = sites.OrderByDescending(s => s.Total).ThenBy(s => s.Site.Id, StringComparer.Ordinal).Take(maxSites).ToList();
         var description = $"{kept.Count} hotspots of run '{runName}'{(areaName is null ? string.Empty : $" in {areaName}")}{(sites.Count > kept.Count ? $" (the {maxSites} with the most risk of {sites.Count})" : string.Empty)}";
         return new Sites(kept.Select(s => s.Site).ToList(), kept.ToDictionary(s => s.Site.Id, s => s.Area, StringComparer.Ordinal), runName, events.Count, description);
+    }
+
+    /// <summary>
+    /// Where a patrol should stand in a hotspot: at the event with the most others within 50 m (a large cluster's
+    /// interior point can lie between its concentrations).
+    /// </summary>
+    private static (double X, double Y)? Densest(List<(double X, double Y)> positions)
+    {
+        if (positions.Count == 0)
+        {
+            return null;
+        }
+
+        const double r2 = 50 * 50;
+        var best = 0;
+        var bestCount = -1;
+        for (var i = 0; i < positions.Count; i++)
+        {
+            var count = 0;
+            foreach (var q in positions)
+            {
+                count += ((q.X - positions[i].X) * (q.X - positions[i].X)) + ((q.Y - positions[i].Y) * (q.Y - positions[i].Y)) <= r2 ? 1 : 0;
+            }
+
+            if (count > bestCount)
+            {
+                bestCount = count;
+                best = i;
+            }
+        }
+
+        return positions[best];
     }
 
     /// <summary>The basemap's streets and paths, for routing; empty when none are loaded.</summary>
