@@ -124,7 +124,7 @@ internal static partial class TileBench
         using var conn = new NpgsqlConnection(cs);
         conn.Open();
         using var count = TileQuery.Count(conn, layer, t.Z, t.X, t.Y, filter, options.AnalysisSrid, options.DetailFeatureBudget + 1);
-        var cells = (long)count.ExecuteScalar()! > options.DetailFeatureBudget ? TileQuery.AggregateCellsPerSide * 2 : 0;
+        var cells = (long)count.ExecuteScalar()! > options.DetailFeatureBudget ? TileQuery.DenseCellsPerSide : 0;
         using var cmd = TileQuery.Build(conn, layer, t.Z, t.X, t.Y, filter, options.AnalysisSrid, cells);
         var sql = cmd.CommandText;
         foreach (NpgsqlParameter p in cmd.Parameters)

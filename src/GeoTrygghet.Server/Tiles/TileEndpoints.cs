@@ -117,7 +117,8 @@ public static class TileEndpoints
                 await using var count = TileQuery.Count(conn, definition, tz, tx, ty, filter, options.AnalysisSrid, options.DetailFeatureBudget + 1);
                 if ((long)(await count.ExecuteScalarAsync(http.RequestAborted))! > options.DetailFeatureBudget)
                 {
-                    cells = TileQuery.AggregateCellsPerSide * 2;
+                    // A raster draws dots, so finer cells cost nothing there; a vector tile's features are drawn by the browser.
+                    cells = format == "png" ? TileQuery.AggregateCellsPerSide * 2 : TileQuery.DenseCellsPerSide;
                 }
             }
 

@@ -11,13 +11,16 @@ namespace GeoTrygghet.Server.Tiles;
 /// the analysis CRS, so the bounding-box test uses the layer's GiST index and takes exactly what the
 /// tile shows. Point layers below the detail zoom (and sensitive layers in public
 /// mode at every zoom) are counted in 64 × 64 cells per tile instead of sent point by point; from the
-/// detail zoom on, a tile that would hold more points than the feature budget is counted in 128 × 128
-/// cells instead. Both bound a tile's size whatever the data.
+/// detail zoom on, a tile that would hold more points than the feature budget is counted in 32 × 32
+/// cells instead (at z14–15 cells of 20–40 m). Both bound a tile's size and the work of drawing it
+/// whatever the data: with 128 × 128 cells a view at z15 over 1,000,000 incidents held ~48,000 features
+/// and panning stalled for 230 ms a frame in the browser (bench/BASELINE.md).
 /// </summary>
 internal static class TileQuery
 {
     public const int Extent = 4096;
     public const int AggregateCellsPerSide = 64;
+    public const int DenseCellsPerSide = 32;
 
     /// <summary>How many features the tile would hold point by point, counting no further than <paramref name="limit"/>.</summary>
     public static NpgsqlCommand Count(NpgsqlConnection conn, LayerDefinition layer, int z, int x, int y, LayerFilter filter, int srid, int limit)
