@@ -89,6 +89,7 @@ public static class ServerApp
         app.MapOgcEndpoints();
         app.MapOverlayEndpoints();
         Analyses.AnalysisEndpoints.MapAnalysisEndpoints(app);
+        Patrol.PatrolEndpoints.MapPatrolEndpoints(app);
         return app;
     }
 }

@@ -48,47 +48,31 @@ internal static class PatrolCommand
         {
             try
             {
-                var (from, to) = Shift(parse.GetValue(shift)!);
+                var (from, to) = ShiftText.Parse(parse.GetValue(shift)!, "--shift");
                 var cs = ConnectionResolver.Resolve();
                 SchemaManager.Check(cs);
                 var srid = SchemaSrid.Value;
-                var sites = PatrolSource.Load(cs, parse.GetValue(run), parse.GetValue(area), from, parse.GetValue(lookBack), parse.GetValue(halfLife), parse.GetValue(reportWeight), parse.GetValue(maxSites));
-                var streets = parse.GetValue(straight) ? [] : PatrolSource.Streets(cs);
-                IPatrolRouter router = streets.Count > 0 ? new StreetGraphRouter(streets, parse.GetValue(speed)) : new StraightLineRouter(parse.GetValue(speed));
-                var shiftMinutes = (to - from).TotalMinutes;
-                var settings = new PresenceSettings
+                var result = PatrolRunner.Run(cs, new PatrolRequest
                 {
                     ShiftStart = from,
                     ShiftEnd = to,
                     Patrols = parse.GetValue(patrols),
-                    PresenceMinutesPerPatrol = parse.GetValue(presence) ?? Math.Floor(shiftMinutes / 2),
-                    VisitMinMinutes = parse.GetValue(visitMin),
-                    VisitMaxMinutes = parse.GetValue(visitMax),
-                    MinMinutesBetweenVisits = parse.GetValue(gap),
+                    PresenceMinutes = parse.GetValue(presence),
+                    Area = parse.GetValue(area),
                     Seed = parse.GetValue(seed),
+                    Run = parse.GetValue(run),
+                    LookBackDays = parse.GetValue(lookBack),
+                    HalfLifeDays = parse.GetValue(halfLife),
+                    ReportWeight = parse.GetValue(reportWeight),
+                    SpeedKmh = parse.GetValue(speed),
+                    Straight = parse.GetValue(straight),
+                    VisitMin = parse.GetValue(visitMin),
+                    VisitMax = parse.GetValue(visitMax),
+                    MinGapMinutes = parse.GetValue(gap),
                     Start = Point(parse.GetValue(start)),
-                    Zone = StockholmTime.Zone,
-                };
-                var plan = PresencePlanner.Plan(sites.List, settings, router);
-                var defaults = new JsonObject();
-                if (parse.GetValue(presence) is null)
-                {
-                    defaults["presence_minutes"] = $"{settings.PresenceMinutesPerPatrol.ToString(Inv)} per patrol: half the shift";
-                }
-
-                if (parse.GetValue(run) is null)
-                {
-                    defaults["run"] = $"'{sites.Run}', the latest stored run with hotspots";
-                }
-
-                var about = new JsonObject
-                {
-                    ["hotspot_source"] = sites.Description,
-                    ["risk"] = $"aoristic hour-of-week weights of the incidents (weight 1) and EST reports (weight {parse.GetValue(reportWeight).ToString(Inv)}) of the {parse.GetValue(lookBack).ToString(Inv)} days before the shift, halving every {parse.GetValue(halfLife).ToString(Inv)} days back; {sites.Events} events read",
-                    ["start"] = settings.Start is null ? "each patrol starts at its first stop" : $"{settings.Start.Value.X.ToString(Inv)},{settings.Start.Value.Y.ToString(Inv)}",
-                    ["defaults"] = defaults,
-                };
-                var json = PatrolPlanFiles.Json(plan, settings, sites.List, srid, about);
+                    MaxHotspots = parse.GetValue(maxSites),
+                });
+                var (plan, settings, sites, streets, json, defaults) = (result.Plan, result.Settings, result.Sites, result.Streets, result.Json, result.Defaults);
                 var outPath = parse.GetValue(output)!;
                 PatrolPlanFiles.WriteJson(outPath, json);
                 var geoPath = parse.GetValue(geojson) ?? Path.ChangeExtension(outPath, ".geojson");
@@ -115,7 +99,7 @@ internal static class PatrolCommand
 
                 if (parse.GetValue(pdf) is { } pdfPath)
                 {
-                    var pages = PatrolBriefingPdf.Write(pdfPath, plan, settings, sites.Areas, streets, $"Närvaroplan {TimeZoneInfo.ConvertTime(from, StockholmTime.Zone).ToString("yyyy-MM-dd", Inv)}");
+                    var pages = PatrolBriefingPdf.Write(pdfPath, plan, settings, sites.Areas, streets, result.Title);
                     Console.Error.WriteLine($"wrote {pdfPath} ({pages} page{(pages == 1 ? string.Empty : "s")})");
                 }
 
@@ -128,51 +112,6 @@ internal static class PatrolCommand
             }
         }));
         return command;
-    }
-
-    /// <summary>START/END; an END without a date takes START's, and the next day when it is not after START.</summary>
-    internal static (DateTimeOffset From, DateTimeOffset To) Shift(string text)
-    {
-        var parts = text.Split('/');
-        if (parts.Length != 2)
-        {
-            throw new FormatException($"--shift '{text}': write START/END, e.g. 2024-11-29T18:00/2024-11-30T02:00 or 2024-11-29T18:00/02:00");
-        }
-
-        var from = Instant(parts[0], "start");
-        var endText = parts[1].Trim();
-        if (TimeOnly.TryParseExact(endText, ["HH:mm", "HH:mm:ss"], Inv, DateTimeStyles.None, out var endTime))
-        {
-            var localStart = TimeZoneInfo.ConvertTime(from, StockholmTime.Zone);
-            var day = DateOnly.FromDateTime(localStart.DateTime);
-            if (endTime <= TimeOnly.FromDateTime(localStart.DateTime))
-            {
-                day = day.AddDays(1);
-            }
-
-            endText = $"{day.ToString("yyyy-MM-dd", Inv)}T{endTime.ToString("HH:mm:ss", Inv)}";
-        }
-
-        var to = Instant(endText, "end");
-        if (to <= from)
-        {
-            throw new FormatException($"--shift '{text}': the end is not after the start");
-        }
-
-        if ((to - from).TotalHours > 24)
-        {
-            throw new FormatException($"--shift '{text}': a shift of more than 24 hours; plan one shift at a time");
-        }
-
-        return (from, to);
-    }
-
-    private static DateTimeOffset Instant(string text, string which)
-    {
-        var outcome = StockholmTime.TryParse(text.Trim(), out var utc, out var error);
-        return outcome == StockholmTime.Outcome.Invalid
-            ? throw new FormatException($"--shift: the {which} '{text}' is not an ISO 8601 time ({error})")
-            : utc;
     }
 
     private static (double X, double Y)? Point(string? text)

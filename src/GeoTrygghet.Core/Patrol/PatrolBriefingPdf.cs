@@ -27,10 +27,15 @@ public static class PatrolBriefingPdf
     /// <summary>Writes the briefing; returns the number of pages.</summary>
     public static int Write(string path, PresencePlan plan, PresenceSettings settings, IReadOnlyDictionary<string, Geometry> hotspotAreas, IReadOnlyList<Geometry> streets, string title)
     {
+        using var stream = File.Create(path);
+        return Write(stream, plan, settings, hotspotAreas, streets, title);
+    }
+
+    public static int Write(Stream stream, PresencePlan plan, PresenceSettings settings, IReadOnlyDictionary<string, Geometry> hotspotAreas, IReadOnlyList<Geometry> streets, string title)
+    {
         var fontFile = FontFiles.FirstOrDefault(File.Exists)
             ?? throw new IOException("no font for the PDF briefing: install Debian's fonts-dejavu-core (apt-get install fonts-dejavu-core)");
         using var typeface = SKTypeface.FromFile(fontFile);
-        using var stream = File.Create(path);
         using var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = title, Creator = "GeoTrygghet", Producer = "GeoTrygghet (SkiaSharp)" });
         var pages = 1;
         var canvas = document.BeginPage(Width, Height);

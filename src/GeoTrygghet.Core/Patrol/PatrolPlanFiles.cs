@@ -73,7 +73,9 @@ public static class PatrolPlanFiles
 
     public static void WriteJson(string path, JsonObject plan) => File.WriteAllText(path, plan.ToJsonString(Pretty) + "\n");
 
-    public static void WriteGeoJson(string path, PresencePlan plan, int srid)
+    public static void WriteGeoJson(string path, PresencePlan plan, int srid) => File.WriteAllText(path, GeoJson(plan, srid).ToJsonString(Pretty) + "\n");
+
+    public static JsonObject GeoJson(PresencePlan plan, int srid)
     {
         var toWgs84 = new GeometryReprojector(srid, 4326);
         JsonArray Position(double x, double y)
@@ -111,14 +113,20 @@ public static class PatrolPlanFiles
             });
         }
 
-        File.WriteAllText(path, new JsonObject { ["type"] = "FeatureCollection", ["name"] = "presence plan", ["features"] = features }.ToJsonString(Pretty) + "\n");
+        return new JsonObject { ["type"] = "FeatureCollection", ["name"] = "presence plan", ["features"] = features };
     }
 
     public static void WriteGpx(string path, PresencePlan plan, PresenceSettings settings, int srid)
     {
+        using var file = File.Create(path);
+        WriteGpx(file, plan, settings, srid);
+    }
+
+    public static void WriteGpx(Stream stream, PresencePlan plan, PresenceSettings settings, int srid)
+    {
         const string ns = "http://www.topografix.com/GPX/1/1";
         var toWgs84 = new GeometryReprojector(srid, 4326);
-        using var writer = XmlWriter.Create(path, new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
+        using var writer = XmlWriter.Create(stream, new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
         writer.WriteStartDocument();
         writer.WriteStartElement("gpx", ns);
         writer.WriteAttributeString("version", "1.1");

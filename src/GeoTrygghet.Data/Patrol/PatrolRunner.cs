@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using GeoTrygghet.Analysis.Patrol;
+using GeoTrygghet.Core.Patrol;
+using GeoTrygghet.Core.Time;
+using NetTopologySuite.Geometries;
+
+namespace GeoTrygghet.Data.Patrol;
+
+/// <summary>One presence plan from request to result — the same for <c>gt patrol plan</c> and the map service's plan page.</summary>
+public static class PatrolRunner
+{
+    public sealed record Result(PresencePlan Plan, PresenceSettings Settings, PatrolSource.Sites Sites, IReadOnlyList<Geometry> Streets, JsonObject Json, JsonObject Defaults)
+    {
+        public string Title => $"Närvaroplan {TimeZoneInfo.ConvertTime(Settings.ShiftStart, StockholmTime.Zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    }
+
+    public static Result Run(string connectionString, PatrolRequest r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var srid = Schema.SchemaSrid.Value;
+        var sites = PatrolSource.Load(connectionString, r.Run, r.Area, r.ShiftStart, r.LookBackDays, r.HalfLifeDays, r.ReportWeight, r.MaxHotspots);
+        var streets = r.Straight ? [] : PatrolSource.Streets(connectionString);
+        IPatrolRouter router = streets.Count > 0 ? new StreetGraphRouter(streets, r.SpeedKmh) : new StraightLineRouter(r.SpeedKmh);
+        var settings = new PresenceSettings
+        {
+            ShiftStart = r.ShiftStart,
+            ShiftEnd = r.ShiftEnd,
+            Patrols = r.Patrols,
+            PresenceMinutesPerPatrol = r.PresenceMinutes ?? Math.Floor((r.ShiftEnd - r.ShiftStart).TotalMinutes / 2),
+            VisitMinMinutes = r.VisitMin,
+            VisitMaxMinutes = r.VisitMax,
+            MinMinutesBetweenVisits = r.MinGapMinutes,
+            Seed = r.Seed,
+            Start = r.Start,
+            Zone = StockholmTime.Zone,
+        };
+        var plan = PresencePlanner.Plan(sites.List, settings, router);
+        var defaults = new JsonObject();
+        if (r.PresenceMinutes is null)
+        {
+            defaults["presence_minutes"] = $"{settings.PresenceMinutesPerPatrol.ToString(inv)} per patrol: half the shift";
+        }
+
+        if (r.Run is null)
+        {
+            defaults["run"] = $"'{sites.Run}', the latest stored run with hotspots";
+        }
+
+        var about = new JsonObject
+        {
+            ["hotspot_source"] = sites.Description,
+            ["risk"] = $"aoristic hour-of-week weights of the incidents (weight 1) and EST reports (weight {r.ReportWeight.ToString(inv)}) of the {r.LookBackDays.ToString(inv)} days before the shift, halving every {r.HalfLifeDays.ToString(inv)} days back; {sites.Events} events read",
+            ["start"] = settings.Start is null ? "each patrol starts at its first stop" : $"{settings.Start.Value.X.ToString(inv)},{settings.Start.Value.Y.ToString(inv)}",
+            ["defaults"] = defaults,
+        };
+        return new Result(plan, settings, sites, streets, PatrolPlanFiles.Json(plan, settings, sites.List, srid, about), defaults);
+    }
+}

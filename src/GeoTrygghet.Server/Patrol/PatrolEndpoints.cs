@@ -1,0 +1,96 @@
+using System.Globalization;
+using GeoTrygghet.Core.Patrol;
+using GeoTrygghet.Data.Patrol;
+using GeoTrygghet.Server.Layers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace GeoTrygghet.Server.Patrol;
+
+/// <summary>
+/// <c>GET /patrol/plan.{json|geojson|gpx|pdf}?shift=START/END&amp;patrols=N</c> with <c>presence_minutes</c>,
+/// <c>area</c>, <c>seed</c>, <c>run</c>, <c>speed_kmh</c>, <c>straight</c>: the plan of <c>gt patrol plan</c> for the
+/// viewer's plan page, in the file it asks for. Not offered in public mode (a plan says where police will be).
+/// </summary>
+public static class PatrolEndpoints
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static IEndpointRouteBuilder MapPatrolEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/patrol/plan.{format}", (string format, HttpContext http, ServerOptions options) =>
+        {
+            if (options.PublicMode)
+            {
+                return Problems.NotFound("Presence plans are not offered in public mode.");
+            }
+
+            if (format is not ("json" or "geojson" or "gpx" or "pdf"))
+            {
+                return Problems.NotFound($"There is no plan format '{format}'; use json, geojson, gpx or pdf.");
+            }
+
+            var q = http.Request.Query;
+            (DateTimeOffset From, DateTimeOffset To) shift;
+            try
+            {
+                shift = ShiftText.Parse(q["shift"].ToString(), "shift");
+            }
+            catch (FormatException e)
+            {
+                throw new FilterException("shift", e.Message);
+            }
+
+            var result = PatrolRunner.Run(options.ConnectionString, new PatrolRequest
+            {
+                ShiftStart = shift.From,
+                ShiftEnd = shift.To,
+                Patrols = (int)Number(q, "patrols", null)!,
+                PresenceMinutes = Number(q, "presence_minutes", 0),
+                Area = q["area"].ToString() is { Length: > 0 } a ? a : null,
+                Seed = (int)(Number(q, "seed", 1) ?? 1),
+                Run = q["run"].ToString() is { Length: > 0 } r ? r : null,
+                SpeedKmh = Number(q, "speed_kmh", 25) ?? 25,
+                Straight = q["straight"] == "true",
+            });
+            var srid = Data.Schema.SchemaSrid.Value;
+            switch (format)
+            {
+                case "json":
+                    return Results.Text(result.Json.ToJsonString(Relaxed), "application/json; charset=utf-8");
+                case "geojson":
+                    return Results.Text(PatrolPlanFiles.GeoJson(result.Plan, srid).ToJsonString(Relaxed), "application/geo+json; charset=utf-8");
+                case "gpx":
+                {
+                    var stream = new MemoryStream();
+                    PatrolPlanFiles.WriteGpx(stream, result.Plan, result.Settings, srid);
+                    return Results.Bytes(stream.ToArray(), "application/gpx+xml", "narvaroplan.gpx");
+                }
+
+                default:
+                {
+                    var stream = new MemoryStream();
+                    PatrolBriefingPdf.Write(stream, result.Plan, result.Settings, result.Sites.Areas, result.Streets, result.Title);
+                    return Results.Bytes(stream.ToArray(), "application/pdf", "narvaroplan.pdf");
+                }
+            }
+        });
+
+        return app;
+    }
+
+    /// <summary>A query number; null when absent and no default applies (<paramref name="fallback"/> 0 means "absent is null").</summary>
+    private static double? Number(IQueryCollection q, string name, double? fallback)
+    {
+        var text = q[name].ToString();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback is null ? throw new FilterException(name, "is required") : fallback == 0 ? null : fallback;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v > 0
+            ? v
+            : throw new FilterException(name, $"'{text}' is not a positive number");
+    }
+}
