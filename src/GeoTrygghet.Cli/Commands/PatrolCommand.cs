@@ -15,6 +15,8 @@ internal static class PatrolCommand
     {
         var patrol = new Command("patrol", "Plan police and municipal presence at the hotspots for a shift.");
         patrol.Add(Plan());
+        patrol.Add(Visits());
+        patrol.Add(FollowUp());
         return patrol;
     }
 
@@ -112,6 +114,153 @@ internal static class PatrolCommand
             }
         }));
         return command;
+    }
+
+    private static Command Visits()
+    {
+        var file = new Argument<string>("file") { Description = "GPX tracks (a visit wherever a track stood still) or a CSV of check-ins: patrol, arrive, depart, lon,lat or x,y [, id, hotspot]" };
+        var format = new Option<string?>("--format") { Description = "gpx or csv (default: from the extension)" };
+        format.AcceptOnlyFromAmong("gpx", "csv");
+        var source = new Option<string?>("--source") { Description = "name of this batch of visits (default: the file name); importing it again replaces it row by row" };
+        var radius = new Option<double>("--radius") { Description = "GPX: a stay keeps within this many metres", DefaultValueFactory = _ => 40 };
+        var minMinutes = new Option<double>("--min-minutes") { Description = "GPX: the shortest stay that counts as a visit", DefaultValueFactory = _ => 3 };
+        var command = new Command("visits", "Import the visits patrols actually made (GPX tracks or CSV check-ins); all or nothing, idempotent.") { file, format, source, radius, minMinutes };
+        command.SetAction(parse => CliRun.Guard(() =>
+        {
+            try
+            {
+                var path = parse.GetValue(file)!;
+                if (!File.Exists(path))
+                {
+                    throw new IOException($"{path}: no such file");
+                }
+
+                var kind = parse.GetValue(format) ?? (path.EndsWith(".gpx", StringComparison.OrdinalIgnoreCase) ? "gpx" : path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "csv"
+                    : throw new FormatException($"{path}: say --format gpx or --format csv"));
+                var cs = ConnectionResolver.Resolve();
+                SchemaManager.Check(cs);
+                var visits = kind == "gpx"
+                    ? VisitFiles.ReadGpx(path, SchemaSrid.Value, parse.GetValue(radius), parse.GetValue(minMinutes))
+                    : VisitFiles.ReadCsv(path, SchemaSrid.Value);
+                var name = parse.GetValue(source) ?? Path.GetFileName(path);
+                var (inserted, updated) = VisitStore.Save(cs, name, visits);
+                Console.Error.WriteLine($"visits: {visits.Count} read from {path} ({kind}{(kind == "gpx" ? $": stays of at least {parse.GetValue(minMinutes).ToString(Inv)} min within {parse.GetValue(radius).ToString(Inv)} m" : string.Empty)}), {inserted} new, {updated} updated, source '{name}'");
+                foreach (var v in visits.Take(50))
+                {
+                    Console.Error.WriteLine($"  {v.Patrol}: {StockholmTime.Format(v.Arrive)} – {PatrolPlanFiles.Local(v.Depart)} at {v.X:F0} {v.Y:F0}{(v.Hotspot is null ? string.Empty : $" ({v.Hotspot})")}");
+                }
+
+                return CliRun.Ok;
+            }
+            catch (AnalysisException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return CliRun.Failed;
+            }
+        }));
+        return command;
+    }
+
+    private static Command FollowUp()
+    {
+        var planFile = new Option<string>("--plan") { Description = "the plan made with gt patrol plan (its JSON)", Required = true };
+        var source = new Option<string?>("--source") { Description = "only the visits of this import (default: all visits in the shift)" };
+        var radius = new Option<double>("--radius") { Description = "a visit and an event belong to a hotspot within this many metres", DefaultValueFactory = _ => 100 };
+        var after = new Option<double>("--after-minutes") { Description = "minutes after each visit still counted as under presence (residual deterrence)", DefaultValueFactory = _ => 120 };
+        var weeks = new Option<int>("--compare-weeks") { Description = "compare with the same hours of the week in this many weeks before", DefaultValueFactory = _ => 8 };
+        var output = new Option<string>("--out") { Description = "the follow-up as JSON", Required = true };
+        var command = new Command("followup", "Dosage delivered per hotspot against the plan, and incidents during and after presence against the same hours of the week without it.")
+        {
+            planFile, source, radius, after, weeks, output,
+        };
+        command.SetAction(parse => CliRun.Guard(() =>
+        {
+            try
+            {
+                var plan = JsonNode.Parse(File.ReadAllText(parse.GetValue(planFile)!))?.AsObject() ?? throw new FormatException("the plan file is empty");
+                var from = DateTimeOffset.Parse(plan["shift"]?["start"]?.GetValue<string>() ?? throw new FormatException($"{parse.GetValue(planFile)}: no shift.start: is it a plan from gt patrol plan?"), Inv);
+                var to = DateTimeOffset.Parse(plan["shift"]!["end"]!.GetValue<string>(), Inv);
+                var srid = SchemaSrid.Value;
+                var toSrid = new GeometryReprojector(4326, srid);
+                var factory = new NetTopologySuite.Geometries.GeometryFactory(new NetTopologySuite.Geometries.PrecisionModel(), 4326);
+                var planned = plan["hotspots"]!.AsArray().Select(h =>
+                {
+                    var p = toSrid.Transform(factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(h!["lon"]!.GetValue<double>(), h["lat"]!.GetValue<double>()))).Coordinate;
+                    return new PresenceFollowUp.PlannedHotspot(h["hotspot"]!.GetValue<string>(), h["label"]!.GetValue<string>(), p.X, p.Y, h["visits"]!.GetValue<int>(), h["planned_minutes"]!.GetValue<double>());
+                }).ToList();
+                var cs = ConnectionResolver.Resolve();
+                SchemaManager.Check(cs);
+                var visits = VisitStore.Load(cs, from, to, parse.GetValue(source));
+                var k = parse.GetValue(weeks);
+                var afterMinutes = parse.GetValue(after);
+                var localFrom = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, StockholmTime.Zone).DateTime);
+                var events = GeoTrygghet.Data.Analysis.PointSource.Load(cs, new PointFilter(localFrom.AddDays(-(7 * k) - 1), localFrom.AddDays(2)));
+                var list = Enumerable.Range(0, events.Count).Select(i => (events.X[i], events.Y[i], events.TimeFrom![i]!.Value)).ToList();
+                var result = PresenceFollowUp.Compute(planned, visits.Select(v => new PresenceFollowUp.Visit(v.Patrol, v.X, v.Y, v.Arrive, v.Depart)).ToList(), list,
+                    parse.GetValue(radius), afterMinutes, k);
+                var json = FollowUpJson(result, plan, parse.GetValue(radius), afterMinutes, k, visits.Count);
+                File.WriteAllText(parse.GetValue(output)!, json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+                Console.Error.WriteLine($"follow-up: {visits.Count} visits in the shift, {result.UnmatchedVisits} not at a planned hotspot");
+                Console.Error.WriteLine($"  minutes made {json["totals"]!["minutes_made"]} of {json["totals"]!["minutes_planned"]} planned; visits {json["totals"]!["visits_made"]} of {json["totals"]!["visits_planned"]}");
+                Console.Error.WriteLine($"  {json["summary_sv"]}");
+                Console.Error.WriteLine($"wrote {parse.GetValue(output)}");
+                return CliRun.Ok;
+            }
+            catch (AnalysisException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return CliRun.Failed;
+            }
+        }));
+        return command;
+    }
+
+    private static JsonObject FollowUpJson(PresenceFollowUp.Result r, JsonObject plan, double radius, double after, int weeks, int visits)
+    {
+        var sv = new NumberFormatInfo { NumberDecimalSeparator = "," };
+        var rate = r.RateRatio;
+        var withEvents = r.Hotspots.Sum(h => h.EventsWithPresence);
+        var withoutEvents = r.Hotspots.Sum(h => h.EventsWithout);
+        var warnings = new JsonArray();
+        if (visits == 0)
+        {
+            warnings.Add("no visits were imported for this shift: import them with gt patrol visits FILE.");
+        }
+
+        if (withEvents + withoutEvents < 20)
+        {
+            warnings.Add($"only {withEvents + withoutEvents} events near the hotspots in the hours compared: far too few to conclude anything from one shift; follow up over many shifts.");
+        }
+
+        var minutesPlanned = r.Hotspots.Sum(h => h.Hotspot.Minutes);
+        var minutesMade = r.Hotspots.Sum(h => h.MinutesMade);
+        return new JsonObject
+        {
+            ["method"] = "dosage: visits and minutes made at each planned hotspot (the nearest within the radius) against the plan; effect: events within the radius during presence and the minutes after against the same hours of the week in the weeks before, exact Poisson rate ratio per hour",
+            ["shift"] = plan["shift"]!.DeepClone(),
+            ["parameters"] = new JsonObject { ["radius_m"] = radius, ["after_minutes"] = after, ["compare_weeks"] = weeks },
+            ["hotspots"] = new JsonArray(r.Hotspots.Select(h => (JsonNode)new JsonObject
+            {
+                ["hotspot"] = h.Hotspot.Id, ["label"] = h.Hotspot.Label, ["visits_planned"] = h.Hotspot.Visits, ["minutes_planned"] = h.Hotspot.Minutes,
+                ["visits_made"] = h.VisitsMade, ["minutes_made"] = h.MinutesMade, ["dosage"] = h.Hotspot.Minutes > 0 ? Math.Round(h.MinutesMade / h.Hotspot.Minutes, 3) : null,
+                ["events_with_presence"] = h.EventsWithPresence, ["hours_with_presence"] = Math.Round(h.HoursWithPresence, 2),
+                ["events_without"] = h.EventsWithout, ["hours_without"] = Math.Round(h.HoursWithout, 2),
+            }).ToArray()),
+            ["totals"] = new JsonObject
+            {
+                ["visits_planned"] = r.Hotspots.Sum(h => h.Hotspot.Visits), ["visits_made"] = r.Hotspots.Sum(h => h.VisitsMade), ["minutes_planned"] = minutesPlanned,
+                ["minutes_made"] = Math.Round(minutesMade, 1), ["dosage"] = minutesPlanned > 0 ? Math.Round(minutesMade / minutesPlanned, 3) : null,
+                ["visits_elsewhere"] = r.UnmatchedVisits, ["events_with_presence"] = withEvents, ["events_without"] = withoutEvents,
+            },
+            ["rate_ratio"] = rate is null ? null : new JsonObject
+            {
+                ["estimate"] = rate.Estimate, ["p"] = Math.Round(rate.P, 6), ["ci90"] = new JsonArray(Math.Round(rate.Low, 6), double.IsFinite(rate.High) ? Math.Round(rate.High, 6) : null),
+                ["reading"] = "events per hour with presence over events per hour in the same hours without; below 1 is fewer",
+            },
+            ["warnings"] = warnings,
+            ["summary_sv"] = string.Create(CultureInfo.InvariantCulture, $"Närvaro: {r.Hotspots.Sum(h => h.VisitsMade)} av {r.Hotspots.Sum(h => h.Hotspot.Visits)} planerade besök, {minutesMade.ToString("0", sv)} av {minutesPlanned.ToString("0", sv)} minuter ({(minutesPlanned > 0 ? (minutesMade / minutesPlanned * 100).ToString("0", sv) : "–")} %). Händelser inom {radius.ToString("0", sv)} m under och {after.ToString("0", sv)} min efter närvaro: {withEvents}; samma timmar de {weeks} veckorna före: {withoutEvents}.")
+                + (rate?.Estimate is { } e ? $" Kvot per timme {e.ToString("0.00", sv)} (90 % konfidensintervall {rate.Low.ToString("0.00", sv)}–{(double.IsFinite(rate.High) ? rate.High.ToString("0.00", sv) : "∞")})." : string.Empty),
+        };
     }
 
     private static (double X, double Y)? Point(string? text)

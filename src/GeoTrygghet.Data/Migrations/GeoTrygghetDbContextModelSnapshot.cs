@@ -519,6 +519,71 @@ namespace GeoTrygghet.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("GeoTrygghet.Data.Schema.PatrolVisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("ArrivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("external_id");
+
+                    b.Property<Point>("Geom")
+                        .IsRequired()
+                        .HasColumnType("geometry(Point,3006)")
+                        .HasColumnName("geom");
+
+                    b.Property<string>("Hotspot")
+                        .HasColumnType("text")
+                        .HasColumnName("hotspot");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset>("LeftAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.Property<string>("Patrol")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("patrol");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_patrol_visits");
+
+                    b.HasIndex("ArrivedAt")
+                        .HasDatabaseName("ix_patrol_visits_arrived_at");
+
+                    b.HasIndex("Geom")
+                        .HasDatabaseName("ix_patrol_visits_geom");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geom"), "gist");
+
+                    b.HasIndex("Source", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_patrol_visits_source_external_id");
+
+                    b.ToTable("patrol_visits", (string)null);
+                });
+
             modelBuilder.Entity("GeoTrygghet.Data.Schema.Report", b =>
                 {
                     b.Property<long>("Id")

@@ -145,3 +145,17 @@ public sealed class AnalysisFeature
     public required Geometry Geom { get; set; }
     public required string Properties { get; set; }
 }
+
+/// <summary>A visit a patrol actually made: from a GPX track (where it stood still) or a check-in list.</summary>
+public sealed class PatrolVisit
+{
+    public long Id { get; set; }
+    public required string Source { get; set; }
+    public required string ExternalId { get; set; }
+    public required string Patrol { get; set; }
+    public string? Hotspot { get; set; }
+    public DateTimeOffset ArrivedAt { get; set; }
+    public DateTimeOffset LeftAt { get; set; }
+    public required Point Geom { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+}

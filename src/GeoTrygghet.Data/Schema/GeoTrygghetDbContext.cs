@@ -21,6 +21,7 @@ public sealed class GeoTrygghetDbContext(DbContextOptions<GeoTrygghetDbContext> 
     public DbSet<DataChange> DataChanges => Set<DataChange>();
     public DbSet<AnalysisRun> AnalysisRuns => Set<AnalysisRun>();
     public DbSet<AnalysisFeature> AnalysisFeatures => Set<AnalysisFeature>();
+    public DbSet<PatrolVisit> PatrolVisits => Set<PatrolVisit>();
 
     public static DbContextOptions<GeoTrygghetDbContext> Options(string connectionString) =>
         new DbContextOptionsBuilder<GeoTrygghetDbContext>()
@@ -67,6 +68,15 @@ public sealed class GeoTrygghetDbContext(DbContextOptions<GeoTrygghetDbContext> 
             e.Property(x => x.Filters).HasColumnType("jsonb");
             e.Property(x => x.Report).HasColumnType("jsonb");
             e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+        });
+        b.Entity<PatrolVisit>(e =>
+        {
+            e.ToTable("patrol_visits");
+            e.HasIndex(x => new { x.Source, x.ExternalId }).IsUnique();
+            e.HasIndex(x => x.ArrivedAt);
+            e.Property(x => x.Geom).HasColumnType($"geometry(Point,{srid})");
+            e.HasIndex(x => x.Geom).HasMethod("gist");
+            e.Property(x => x.ImportedAt).HasDefaultValueSql("now()");
         });
         b.Entity<AnalysisFeature>(e =>
         {
