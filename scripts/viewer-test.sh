@@ -6,7 +6,8 @@
 #      geotrygghet_viewer_test, dropped first so every run starts clean;
 #   4. loads the demo town into it and stores a Gi* and a DBSCAN hotspot run;
 #   5. serves it with ./gt serve on a free loopback port, waits until it answers;
-#   6. runs `node --test maps/tests/` with GT_VIEWER_URL set; always stops the server.
+#   6. runs `node --test maps/tests/` with GT_VIEWER_URL set, one file at a time in name order (the last one
+#      stores new runs); always stops the server.
 # Exits non-zero when anything fails; a missing Chromium or service fails the tests, never skips them.
 # GT=path runs another gt command line (default ./gt); KEEP_DB=1 keeps the test database afterwards.
 set -euo pipefail
@@ -95,7 +96,7 @@ node -e 'fetch(process.argv[1]).then(async (r) => { const t = await r.text(); pr
 # ---- 6. The browser tests
 say "running the browser tests against $url …"
 set +e
-GT_VIEWER_URL="$url" GT_CHROMIUM="$chromium" node --test --test-reporter=spec "$root/maps/tests/" 2>&1 | tee "$log_dir/tests.log"
+GT_VIEWER_URL="$url" GT_CHROMIUM="$chromium" node --test --test-concurrency=1 --test-reporter=spec "$root/maps/tests/" 2>&1 | tee "$log_dir/tests.log"
 status=${PIPESTATUS[0]}
 set -e
 if [ "$status" -ne 0 ]; then

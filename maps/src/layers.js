@@ -43,6 +43,14 @@ export const colors = {
   camera: '#1a9850',
   view: 'rgba(26, 152, 80, 0.18)',
   viewStroke: 'rgba(26, 152, 80, 0.75)',
+  lit: 'rgba(255, 214, 10, 0.42)',
+  litStroke: 'rgba(176, 132, 0, 0.8)',
+  watched: 'rgba(0, 109, 44, 0.30)',
+  watchedStroke: '#006d2c',
+  candidateLight: '#ffd60a',
+  candidateLightStroke: '#5c4400',
+  candidateCamera: '#00441b',
+  drawn: '#1a5fb4',
 };
 
 // ---------------------------------------------------------------- styles
@@ -262,6 +270,46 @@ function viewStyle() {
   return cached('view', () => new Style({ fill: new Fill({ color: colors.view }), stroke: new Stroke({ color: colors.viewStroke, width: 1 }) }));
 }
 
+function litStyle() {
+  return cached('lit', () => new Style({ fill: new Fill({ color: colors.lit }), stroke: new Stroke({ color: colors.litStroke, width: 0.75 }) }));
+}
+
+function watchedStyle() {
+  return cached('watched', () =>
+    new Style({ fill: new Fill({ color: colors.watched }), stroke: new Stroke({ color: colors.watchedStroke, width: 1.5, lineDash: [5, 3] }) }),
+  );
+}
+
+/** A candidate place: a numbered circle (lamp, yellow) or square (camera, dark green); bigger when selected. */
+function candidateStyle(feature) {
+  const camera = feature.get('kind') === 'camera';
+  const rank = String(feature.get('rank') ?? '');
+  const selected = Boolean(feature.get('selected'));
+  return cached(`cand:${camera}:${rank}:${selected}`, () =>
+    new Style({
+      image: camera
+        ? new RegularShape({ points: 4, radius: selected ? 15 : 12, angle: Math.PI / 4, fill: new Fill({ color: colors.candidateCamera }), stroke: new Stroke({ color: '#ffffff', width: selected ? 3 : 2 }) })
+        : new Circle({ radius: selected ? 13 : 10, fill: new Fill({ color: colors.candidateLight }), stroke: new Stroke({ color: colors.candidateLightStroke, width: selected ? 3 : 2 }) }),
+      text: new Text({
+        text: rank,
+        font: 'bold 11px system-ui, sans-serif',
+        fill: new Fill({ color: camera ? '#ffffff' : '#2b2000' }),
+      }),
+      zIndex: selected ? 20 : 10,
+    }),
+  );
+}
+
+function drawnStyle() {
+  return cached('drawn', () =>
+    new Style({
+      stroke: new Stroke({ color: colors.drawn, width: 3, lineDash: [10, 5] }),
+      fill: new Fill({ color: 'rgba(26, 95, 180, 0.08)' }),
+      image: new Circle({ radius: 5, fill: new Fill({ color: colors.drawn }) }),
+    }),
+  );
+}
+
 // ---------------------------------------------------------------- layer definitions
 
 /**
@@ -311,6 +359,21 @@ export const LAYERS = [
     filtersOf: 'incidents',
     opacity: 0.85,
     legend: [{ shape: 'ramp', colors: ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'], label: 'legend.heat' }],
+  },
+  {
+    // GeoJSON from /overlay (not tiles): the ground lit on a day, one multipolygon.
+    id: 'lit',
+    overlay: '/overlay/lit.geojson',
+    style: litStyle,
+    opacity: 1,
+    legend: [{ shape: 'fill', color: colors.lit, stroke: colors.litStroke, label: 'legend.lit' }],
+  },
+  {
+    id: 'watched',
+    overlay: '/overlay/watched.geojson',
+    style: watchedStyle,
+    opacity: 1,
+    legend: [{ shape: 'fill', color: colors.watched, stroke: colors.watchedStroke, label: 'legend.watched' }],
   },
   {
     id: 'hotspots',
@@ -369,6 +432,23 @@ export const LAYERS = [
       { shape: 'circle', color: rgba(colors.incident, 0.55), stroke: colors.incident, label: 'legend.aggregate', big: true },
     ],
   },
+  {
+    // Filled by the candidates section (sidebar) from /overlay/candidates.
+    id: 'candidates',
+    local: true,
+    style: candidateStyle,
+    legend: [
+      { shape: 'circle', color: colors.candidateLight, stroke: colors.candidateLightStroke, label: 'legend.candLight', big: true },
+      { shape: 'square', color: colors.candidateCamera, stroke: '#ffffff', label: 'legend.candCamera' },
+    ],
+  },
+  {
+    // The study area drawn or picked for a new analysis.
+    id: 'drawn',
+    local: true,
+    style: drawnStyle,
+    legend: [{ shape: 'dashed', color: colors.drawn, label: 'legend.drawn' }],
+  },
 ];
 
 /**
@@ -376,7 +456,24 @@ export const LAYERS = [
  * the current filters; `api(path)` the service URL of a path; `onTileError(sourceId)` is told about
  * every tile that failed.
  */
-export function createLayer(def, { urlFor, api, onTileError }) {
+export function createLayer(def, { urlFor, api, onTileError, overlayUrl, overlayLoader }) {
+  if (def.local) {
+    return new VectorLayer({
+      source: new VectorSource(),
+      style: def.style,
+      opacity: def.opacity ?? 1,
+      properties: { id: def.id, sourceId: def.id, sourceIds: [def.id], local: true, static: true },
+    });
+  }
+  if (def.overlay) {
+    const source = new VectorSource({ format: new GeoJSON(), loader: overlayLoader(def) });
+    return new VectorLayer({
+      source,
+      style: def.style,
+      opacity: def.opacity ?? 1,
+      properties: { id: def.id, sourceId: def.id, sourceIds: [def.id], static: true, overlay: true, url: overlayUrl(def) },
+    });
+  }
   if (def.ogc) {
     const source = new VectorSource({ format: new GeoJSON(), url: api(`/ogc/collections/${def.id}/items?limit=10000`) });
     source.on('featuresloaderror', () => onTileError(def.id));

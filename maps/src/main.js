@@ -24,10 +24,15 @@ import { LAYERS, createLayer, tileLayersOf, legendSvg } from './layers.js';
 import { Panel } from './panel.js';
 import { SIZES, renderExport, canvasToBlob } from './export.js';
 import { escapeHtml } from './charts.js';
+import { fetchJson, stockholmToday } from './net.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
+import { Candidates } from './candidates.js';
+import { Evaluation, MeasureList } from './evaluation.js';
+import { AnalysisForm } from './analysis.js';
 
 const INCIDENT_GROUPS = ['violence', 'robbery', 'theft', 'burglary', 'vandalism', 'drugs', 'weapons', 'disorder', 'traffic', 'fire', 'other'];
 const REPORT_CATEGORIES = ['vandalism', 'graffiti', 'littering', 'broken_light', 'gathering', 'unsafe_place', 'other'];
-const CLICK_ORDER = ['incidents', 'reports', 'lights', 'cameras', 'measures', 'camera_views', 'hotspots', 'focus_areas'];
+const CLICK_ORDER = ['candidates', 'incidents', 'reports', 'lights', 'cameras', 'measures', 'camera_views', 'hotspots', 'watched', 'lit', 'focus_areas'];
 
 const $ = (id) => document.getElementById(id);
 const base = new URL('.', window.location.href);
@@ -37,6 +42,11 @@ let state = parseHash(window.location.hash);
 let catalog = null; // the /tiles answer
 let map = null;
 let panel = null;
+let candidates = null;
+let evaluation = null;
+let measureList = null;
+let analysis = null;
+const overlayInfo = {}; // overlay layer id -> {state: loading|ready|error, properties, error}
 const olLayers = {}; // viewer layer id -> OpenLayers layer
 const sourceLayers = {}; // service layer id -> VectorTileLayer / TileLayer
 let dataDomain = null; // {from, to} of the incidents, for the time slider
@@ -83,6 +93,18 @@ const hook = {
   pixelFor: (lonLat) => map.getPixelFromCoordinate(fromLonLat(lonLat)),
   /** The pixel of the rendered feature of a layer that best matches `where`, for clicking in tests. */
   findFeaturePixel: (id, where) => findFeaturePixel(id, where),
+  /** The features of a GeoJSON layer (lit, watched, candidates, drawn) as {properties, lonLat of the first coordinate}. */
+  layerFeatures: (id) =>
+    (olLayers[id]?.getSource()?.getFeatures() ?? []).map((f) => {
+      const p = { ...f.getProperties() };
+      delete p.geometry;
+      return { properties: p, lonLat: toLonLat(f.getGeometry().getFirstCoordinate()), type: f.getGeometry().getType() };
+    }),
+  overlayInfo: (id) => overlayInfo[id] ?? null,
+  overlayUrl: (id) => overlayUrl(LAYERS.find((d) => d.id === id)),
+  get analysis() {
+    return analysis;
+  },
   exportCanvas: async (w, h) => {
     const canvas = await renderExport(map, w, h, exportInfo());
     return canvas.toDataURL('image/png');
@@ -115,6 +137,62 @@ function queryFor(sourceId) {
 function tileUrl(sourceId) {
   if (sourceId === 'heatmap') return api(`/raster/heatmap/{z}/{x}/{y}.png${queryFor('heatmap')}`);
   return api(`/tiles/${sourceId}/{z}/{x}/{y}.mvt${queryFor(sourceId)}`);
+}
+
+/** The day of the lit and watched overlays: the end of the chosen period, else today (Stockholm). */
+function overlayDay() {
+  return effectivePeriod(state, dataDomain).to || stockholmToday();
+}
+
+function overlayUrl(def) {
+  return api(`${def.overlay}?day=${overlayDay()}`);
+}
+
+/** Loads a GeoJSON overlay layer (lit, watched) with the problem detail on failure, and notes what it holds. */
+function overlayLoader(def) {
+  return function load(extent, resolution, projection, success, failure) {
+    const source = this;
+    const url = overlayUrl(def);
+    overlayInfo[def.id] = { state: 'loading', url };
+    updateOverlayNote(def.id);
+    fetchJson(url)
+      .then((json) => {
+        if (olLayers[def.id]?.get('url') !== url) return success([]); // a newer day was asked for meanwhile
+        const features = new GeoJSON().readFeatures(json, { featureProjection: projection });
+        source.addFeatures(features);
+        overlayInfo[def.id] = { state: 'ready', url, properties: json.features.map((f) => f.properties) };
+        updateOverlayNote(def.id);
+        success(features);
+      })
+      .catch((e) => {
+        overlayInfo[def.id] = { state: 'error', url, error: e.message };
+        updateOverlayNote(def.id);
+        showBanner(t('overlay.error', { layer: t(`layer.${def.id}`), error: e.message }), false);
+        $('banner').dataset.kind = 'tiles';
+        failure();
+      });
+  };
+}
+
+function areaText(m2) {
+  return m2 >= 100000 ? `${formatNumber(m2 / 1e6, 2)} km²` : `${formatNumber(m2)} m²`;
+}
+
+function updateOverlayNote(id) {
+  const note = $(`note-${id}`);
+  if (!note) return;
+  const info = overlayInfo[id];
+  note.classList.toggle('error', info?.state === 'error');
+  if (!info) note.textContent = '';
+  else if (info.state === 'loading') note.textContent = t('overlay.loading');
+  else if (info.state === 'error') note.textContent = t('overlay.error', { layer: t(`layer.${id}`), error: info.error });
+  else if (id === 'lit') {
+    const p = info.properties[0] ?? {};
+    note.textContent = t('overlay.litNote', { day: p.day ?? '', working: formatNumber(p.lamps_working ?? 0), out: formatNumber(p.lamps_out ?? 0), area: areaText(p.area_m2 ?? 0) });
+  } else {
+    const area = info.properties.reduce((sum, p) => sum + (Number(p.area_m2) || 0), 0);
+    note.textContent = t('overlay.watchedNote', { day: new URL(info.url).searchParams.get('day'), n: formatNumber(info.properties.length), area: areaText(area) });
+  }
 }
 
 // ------------------------------------------------------------------ banner, notice, status
@@ -241,7 +319,10 @@ function findFeaturePixel(sourceId, where = {}) {
     for (const f of entry.features) {
       if (!Object.entries(where).every(([k, v]) => String(f.get(k)) === String(v))) continue;
       const e = f.getExtent();
-      const c = [(e[0] + e[2]) / 2, (e[1] + e[3]) / 2];
+      // A point inside a polygon (a curved measure's extent centre may lie outside it).
+      const type = f.getType?.();
+      const inner = type === 'Polygon' ? f.getFlatInteriorPoint?.() : type === 'MultiPolygon' ? f.getFlatInteriorPoints?.() : null;
+      const c = inner && inner.length >= 2 ? [inner[0], inner[1]] : [(e[0] + e[2]) / 2, (e[1] + e[3]) / 2];
       if (!intersects([c[0], c[1], c[0], c[1]], extent)) continue;
       const score = Number(f.get('z') ?? f.get('count') ?? 0);
       if (!best || score > best.score) best = { score, coordinate: c, props: f.getProperties() };
@@ -287,12 +368,21 @@ window.addEventListener('hashchange', () => {
   syncControls();
   applyLayers();
   applyFilters();
+  if (evaluation && map) {
+    if (state.evaluate) evaluation.open(state.evaluate.id, state.evaluate);
+    else if (evaluation.isOpen) evaluation.close();
+  }
 });
 
 // ------------------------------------------------------------------ layers
 
 function availableLayers() {
-  return LAYERS.filter((def) => (def.raster ? catalogLayer('incidents') : def.sources.every((s) => catalogLayer(s))));
+  return LAYERS.filter((def) => {
+    if (def.raster) return catalogLayer('incidents');
+    if (def.overlay) return catalogLayer(def.id === 'lit' ? 'lights' : 'cameras');
+    if (def.local) return true;
+    return def.sources.every((s) => catalogLayer(s));
+  });
 }
 
 function legendOf(def) {
@@ -316,11 +406,13 @@ function buildLayerList() {
       </div>
       <ul class="legend" ${state.layers.has(def.id) ? '' : 'hidden'}>${legendOf(def)
         .map((item) => `<li>${legendSvg(item)}<span>${escapeHtml(t(item.label))}</span></li>`)
-        .join('')}</ul>`;
+        .join('')}</ul>${def.overlay ? `<p class="layer-note" id="note-${def.id}" data-testid="note-${def.id}" aria-live="polite" ${state.layers.has(def.id) ? '' : 'hidden'}></p>` : ''}`;
     li.querySelector(`#layer-${def.id}`).addEventListener('change', (e) => {
       if (e.target.checked) state.layers.add(def.id);
       else state.layers.delete(def.id);
       li.querySelector('.legend').hidden = !e.target.checked;
+      const note = li.querySelector('.layer-note');
+      if (note) note.hidden = !e.target.checked;
       applyLayers();
       writeHash();
     });
@@ -330,6 +422,7 @@ function buildLayerList() {
       writeHash();
     });
     list.appendChild(li);
+    if (def.overlay) updateOverlayNote(def.id);
   }
 }
 
@@ -347,6 +440,8 @@ function applyLayers() {
     if (box) {
       box.checked = visible;
       box.closest('li').querySelector('.legend').hidden = !visible;
+      const note = box.closest('li').querySelector('.layer-note');
+      if (note) note.hidden = !visible;
     }
   }
   updateNoDataNotice();
@@ -363,6 +458,16 @@ function applyFilters() {
       changed = true;
     }
   }
+  for (const def of availableLayers().filter((d) => d.overlay)) {
+    const layer = olLayers[def.id];
+    const url = overlayUrl(def);
+    if (layer && layer.get('url') !== url) {
+      layer.set('url', url);
+      layer.getSource().refresh(); // reloads with the new day when visible, else when it is turned on
+      changed = true;
+    }
+  }
+  candidates?.filtersChanged();
   if (changed) {
     markChanged();
     map?.render(); // a hidden layer's new URL loads nothing, but the next rendercomplete marks it done
@@ -386,22 +491,51 @@ function currentRun() {
   return catalog.runs.find((r) => r.id === state.run) ?? (state.run === null ? catalog.runs[0] : null);
 }
 
+function paramValue(key, v) {
+  const text = typeof v === 'number' ? formatNumber(v, 4) : String(v);
+  return /_m$/.test(key) && typeof v === 'number' ? `${text} m` : text;
+}
+
+/** The run's parameters as list items: "cell size (cell_m): 50 m, automatic". */
 function describeParameters(run) {
   const params = run.parameters ?? run.report?.Parameters ?? run.report?.parameters;
   if (!params || typeof params !== 'object') return null;
-  return Object.entries(params)
+  const automatic = run.automatic ?? {};
+  const items = Object.entries(params)
     .filter(([, v]) => v !== null && v !== undefined && typeof v !== 'object')
-    .map(([k, v]) => `${k} = ${typeof v === 'number' ? formatNumber(v, 4) : v}`)
-    .join(', ');
+    .map(([k, v]) => {
+      const label = t(`param.${k}`) === `param.${k}` ? k : `${t(`param.${k}`)} (${k})`;
+      const auto = automatic[k];
+      return `<li data-testid="run-param" data-key="${escapeHtml(k)}" data-value="${escapeHtml(String(v))}"${auto ? ` data-automatic="true" title="${escapeHtml(String(auto))}"` : ''}>${escapeHtml(label)}: ${escapeHtml(paramValue(k, v))}${auto ? ` <em>(${escapeHtml(t('runs.automatic'))})</em>` : ''}</li>`;
+    });
+  return items.length ? `<ul class="run-params">${items.join('')}</ul>` : null;
 }
 
+/** The event filters the run was made with; the weights become "counts: police incidents". */
 function describeRunFilters(run) {
   const filters = run.filters;
   if (!filters || typeof filters !== 'object') return null;
-  const parts = Object.entries(filters)
-    .filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && !v.length))
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : v}`);
-  return parts.join('; ') || null;
+  const parts = [];
+  for (const [k, v] of Object.entries(filters)) {
+    if (v === null || v === undefined || v === false || (Array.isArray(v) && !v.length) || /_weight$/.test(k)) continue;
+    const value = k === 'area_polygon' ? t('runs.drawnArea') : Array.isArray(v) ? v.join(', ') : String(v);
+    const label = t(`runf.${k}`) === `runf.${k}` ? k : t(`runf.${k}`);
+    parts.push(`<span data-testid="run-filter" data-key="${escapeHtml(k)}">${escapeHtml(label)}: ${escapeHtml(value)}</span>`);
+  }
+  const iw = Number(filters.incident_weight ?? 1);
+  const rw = Number(filters.report_weight ?? 0);
+  const include = iw > 0 && rw > 0 ? 'both' : rw > 0 ? 'reports' : 'incidents';
+  parts.push(`<span data-testid="run-filter" data-key="events">${escapeHtml(t('runf.events'))}: ${escapeHtml(t(`runs.include.${include}`))}</span>`);
+  return parts.join('; ');
+}
+
+function describeSummary(run) {
+  const summary = run.summary;
+  if (!summary || typeof summary !== 'object') return null;
+  const items = Object.entries(summary)
+    .filter(([, v]) => v !== null && typeof v !== 'object')
+    .map(([k, v]) => `<span data-testid="run-summary" data-key="${escapeHtml(k)}" data-value="${escapeHtml(String(v))}">${escapeHtml(k)}: ${escapeHtml(typeof v === 'number' ? formatNumber(v, 2) : String(v))}</span>`);
+  return items.length ? items.join(', ') : null;
 }
 
 function buildRuns() {
@@ -428,15 +562,18 @@ function buildRuns() {
       : t('runs.allTime');
   const params = describeParameters(run);
   const filters = describeRunFilters(run);
+  const summary = describeSummary(run);
+  // [label, html, testid]
   const rows = [
-    [t('runs.method'), run.method],
-    [t('runs.parameters'), params ?? t('runs.unknownParameters')],
-    [t('runs.period'), period],
-    ...(filters ? [[t('runs.filters'), filters]] : []),
-    [t('runs.features'), formatNumber(run.features)],
-    [t('runs.created'), String(run.created ?? '').replace('T', ' ').slice(0, 16)],
+    [t('runs.method'), escapeHtml(run.method), 'run-method'],
+    [t('runs.parameters'), params ?? escapeHtml(t('runs.unknownParameters')), 'run-parameters'],
+    [t('runs.period'), escapeHtml(period), 'run-period'],
+    [t('runs.filters'), filters ?? escapeHtml(t('runs.noFilters')), 'run-filters'],
+    ...(summary ? [[t('runs.summary'), summary, 'run-summary']] : []),
+    [t('runs.features'), escapeHtml(formatNumber(run.features)), 'run-features'],
+    [t('runs.created'), escapeHtml(String(run.created ?? '').replace('T', ' ').slice(0, 16)), 'run-created'],
   ];
-  $('run-info').innerHTML = rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd>`).join('');
+  $('run-info').innerHTML = rows.map(([k, v, id]) => `<dt>${escapeHtml(k)}</dt><dd data-testid="${id}">${v}</dd>`).join('');
 }
 
 // ------------------------------------------------------------------ filters UI
@@ -688,6 +825,10 @@ function applyLanguage() {
     buildRuns();
   }
   panel?.refresh();
+  candidates?.render();
+  evaluation?.render();
+  measureList?.render();
+  analysis?.translate();
   updateNoDataNotice();
   if (!$('banner').hidden && $('banner').dataset.kind === 'tiles') showBanner(t('state.tileErrors', { n: tileErrors }), false);
 }
@@ -766,13 +907,14 @@ async function initialExtent() {
 }
 
 function identify(pixel) {
+  if (analysis?.ownsClick()) return false;
   const hits = [];
   map.forEachFeatureAtPixel(
     pixel,
     (feature, layer) => {
       hits.push({ sourceId: layer.get('sourceId'), props: feature.getProperties() });
     },
-    { hitTolerance: 4, layerFilter: (l) => Boolean(l.get('sourceId')) },
+    { hitTolerance: 4, layerFilter: (l) => Boolean(l.get('sourceId')) && l.get('sourceId') !== 'drawn' },
   );
   if (!hits.length) {
     panel.close();
@@ -791,12 +933,13 @@ function identify(pixel) {
 async function initMap() {
   const stack = availableLayers();
   const layers = stack.map((def) => {
-    const layer = createLayer(def, { urlFor: (sourceId) => tileUrl(sourceId), api, onTileError });
+    const layer = createLayer(def, { urlFor: (sourceId) => tileUrl(sourceId), api, onTileError, overlayUrl, overlayLoader });
     olLayers[def.id] = layer;
     for (const child of tileLayersOf(layer)) {
       const sourceId = child.get('sourceId') ?? def.raster;
       sourceLayers[sourceId] = child;
       const source = child.getSource();
+      if (child.get('local')) continue;
       if (child.get('static')) {
         source.on('featuresloadstart', () => (pendingTiles += 1));
         source.on(['featuresloadend', 'featuresloaderror'], () => (pendingTiles = Math.max(0, pendingTiles - 1)));
@@ -856,6 +999,10 @@ async function initMap() {
     map.getTargetElement().style.cursor = hit ? 'pointer' : '';
   });
   $('map').addEventListener('keydown', (e) => {
+    if (analysis?.drawing) {
+      if (e.key === 'Enter') analysis.finishDrawing();
+      return;
+    }
     if (e.key === 'Enter') {
       const size = map.getSize();
       identify([size[0] / 2, size[1] / 2]);
@@ -863,6 +1010,26 @@ async function initMap() {
     }
   });
   markChanged();
+}
+
+/** Turns a layer on (used when candidates, a drawn area or a new run are shown). */
+function showLayer(id) {
+  if (state.layers.has(id)) return;
+  state.layers.add(id);
+  applyLayers();
+  writeHash();
+}
+
+/** A run made from the viewer: reload the catalog, select the run and show it. */
+async function onRunCreated(run) {
+  const fresh = await loadCatalog();
+  if (fresh) catalog = fresh;
+  state.run = run.id;
+  state.layers.add('hotspots');
+  buildRuns();
+  buildLayerList();
+  applyLayers();
+  applyFilters();
 }
 
 async function loadCatalog() {
@@ -893,14 +1060,26 @@ async function start() {
   });
   $('banner-retry').addEventListener('click', () => boot());
   document.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && !$('panel').hidden) panel.close();
+    if (e.key !== 'Escape') return;
+    if (analysis?.drawing) analysis.stopDrawing();
+    else if (evaluation?.isOpen) evaluation.close();
+    else if (!$('panel').hidden) panel.close();
   });
   panel = new Panel($('panel'), {
     api,
     currentFilterQuery: (id) => queryFor(id),
     runName,
     onClose: () => $('map').focus({ preventScroll: true }),
+    onEvaluate: (measureId) => evaluation.open(measureId),
   });
+  evaluation = new Evaluation({
+    api,
+    onChange: (evaluate) => {
+      state.evaluate = evaluate;
+      writeHash();
+    },
+  });
+  window.__gt.evaluation = evaluation;
   await boot();
 }
 
@@ -916,7 +1095,20 @@ async function boot() {
     buildLayerList();
     buildRuns();
     await initMap();
+    candidates = new Candidates({ api, map, layer: olLayers.candidates, filterQuery: () => queryFor('incidents').replace(/^\?/, ''), filterText: () => [periodText(), filterText()].filter(Boolean).join('; '), showLayer });
+    measureList = new MeasureList({ api, onOpen: (id) => evaluation.open(id), evaluation });
+    measureList.load();
+    analysis = new AnalysisForm({
+      api,
+      map,
+      layer: olLayers.drawn,
+      currentFilters: () => ({ ...effectivePeriod(state, dataDomain), categories: state.categories, sources: state.sources, hours: state.hours }),
+      showLayer,
+      onRunCreated,
+    });
+    analysis.loadAreas();
     applyFilters();
+    if (state.evaluate) evaluation.open(state.evaluate.id, state.evaluate);
   } finally {
     booting = false;
   }

@@ -33,7 +33,9 @@ function displayValue(v) {
 }
 
 export class Panel {
-  constructor(element, { api, currentFilterQuery, runName, onClose }) {
+  constructor(element, { api, currentFilterQuery, runName, onClose, onEvaluate }) {
+    this.onEvaluate = onEvaluate;
+    this.coverageCache = new Map(); // /overlay/areas URL -> promise of its JSON
     this.el = element;
     this.title = element.querySelector('#panel-title');
     this.body = element.querySelector('#panel-body');
@@ -98,12 +100,15 @@ export class Panel {
       return;
     }
     if (sourceId !== 'hotspots') {
-      this.open(t('panel.feature', { layer: layerName, id: props.id }));
+      const id = sourceId === 'measures' ? props.measure ?? props.id : props.id ?? props.rank ?? '';
+      this.open(t('panel.feature', { layer: layerName, id }));
       const rows = Object.entries(props)
-        .filter(([k]) => k !== 'geometry' && k !== 'layer')
+        .filter(([k]) => k !== 'geometry' && k !== 'layer' && k !== 'selected')
         .map(([k, v]) => row(k, displayValue(v)))
         .join('');
-      this.body.innerHTML = `<table class="props"><caption>${escapeHtml(t('panel.properties'))}</caption><tbody>${rows}</tbody></table>`;
+      const evaluate = sourceId === 'measures' && props.measure ? `<p><button type="button" id="panel-evaluate" class="primary" data-measure="${escapeHtml(props.measure)}">${escapeHtml(t('eval.open'))}</button></p>` : '';
+      this.body.innerHTML = `${evaluate}<table class="props"><caption>${escapeHtml(t('panel.properties'))}</caption><tbody>${rows}</tbody></table>`;
+      this.body.querySelector('#panel-evaluate')?.addEventListener('click', () => this.onEvaluate?.(props.measure));
       this.el.dataset.state = 'ready';
       return;
     }
@@ -148,10 +153,11 @@ export class Panel {
       const extent3857 = geometry.getExtent();
       const bbox = transformExtent(extent3857, 'EPSG:3857', 'EPSG:4326').map((v) => v.toFixed(6)).join(',');
       const filterQuery = this.currentFilterQuery('incidents').replace(/^\?/, '');
-      const [events, lights, cameras] = await Promise.all([
+      const [events, lights, cameras, coverage] = await Promise.all([
         this.fetchJson(`/ogc/collections/incidents/items?bbox=${bbox}&limit=${EVENT_LIMIT}${filterQuery ? `&${filterQuery}` : ''}`).catch((e) => ({ error: e })),
         this.fetchJson(`/ogc/collections/lights/items?bbox=${bbox}&limit=${EVENT_LIMIT}`).catch((e) => ({ error: e })),
         this.fetchJson(`/ogc/collections/cameras/items?bbox=${bbox}&limit=${EVENT_LIMIT}`).catch((e) => ({ error: e })),
+        this.coverage(tileProps.run_id, filterQuery).catch((e) => ({ error: e })),
       ]);
       if (token !== this.token) return;
       const inside = (fc) =>
@@ -185,6 +191,7 @@ export class Panel {
       if (events.features && events.numberMatched > events.features.length) {
         html += `<p class="note">${escapeHtml(t('panel.truncated', { n: formatNumber(EVENT_LIMIT) }))}</p>`;
       }
+      html += this.coverageHtml(coverage, tileProps.id);
       if (!lights.error && !cameras.error) {
         const ls = inside(lights);
         const by = (s) => ls.filter((f) => f.properties?.status === s);
@@ -201,6 +208,45 @@ export class Panel {
       this.body.innerHTML = `${stats(flat)}<p class="error" role="alert">${escapeHtml(t('panel.error', { error: e.message }))}</p>`;
       this.el.dataset.state = 'error';
     }
+  }
+
+  /** /overlay/areas of a run with the current filters (cached: the service takes a few seconds the first time). */
+  coverage(runId, filterQuery) {
+    const url = `/overlay/areas?run=${encodeURIComponent(runId)}${filterQuery ? `&${filterQuery}` : ''}`;
+    let promise = this.coverageCache.get(url);
+    if (!promise) {
+      promise = this.fetchJson(url).then((json) => ({ ...json, url }));
+      promise.catch(() => this.coverageCache.delete(url));
+      this.coverageCache.set(url, promise);
+      if (this.coverageCache.size > 20) this.coverageCache.delete(this.coverageCache.keys().next().value);
+    }
+    return promise;
+  }
+
+  /** The darkness, lighting and camera section of a hotspot from its /overlay/areas entry. */
+  coverageHtml(coverage, id) {
+    const heading = `<h3>${escapeHtml(t('cover.heading'))}</h3>`;
+    if (coverage.error) {
+      return `${heading}<p class="error" role="alert" data-testid="coverage-error">${escapeHtml(t('cover.error', { error: coverage.error.message }))}</p>`;
+    }
+    const area = (coverage.areas ?? []).find((a) => String(a.id) === String(id));
+    if (!area) return `${heading}<p data-testid="coverage-missing">${escapeHtml(t('cover.notInRun'))}</p>`;
+    const pct = (v) => `${escapeHtml(formatNumber(Number(v) * 100, 1))} %`;
+    const n = (v) => escapeHtml(formatNumber(v));
+    const r = (label, value, key, raw) => `<tr data-testid="cov-${key}" data-value="${escapeHtml(String(raw))}"><th scope="row">${escapeHtml(label)}</th><td>${value}</td></tr>`;
+    const out = area.lamps_out_now ?? [];
+    let rows = '';
+    rows += r(t('cover.events'), n(area.events), 'events', area.events);
+    rows += r(t('cover.darkShare'), `${pct(area.dark_share)} (${n(area.dark_events)})`, 'dark_share', area.dark_share);
+    rows += r(t('cover.darkLit'), n(area.dark_lit), 'dark_lit', area.dark_lit);
+    rows += r(t('cover.darkUnlit'), n(area.dark_unlit), 'dark_unlit', area.dark_unlit);
+    rows += r(t('cover.darkLitShare'), pct(area.dark_lit_share), 'dark_lit_share', area.dark_lit_share);
+    rows += r(t('cover.lightsOut'), n(area.lights_out_events), 'lights_out_events', area.lights_out_events);
+    rows += r(t('cover.lampsOutNow', { day: coverage.assets_on }), out.length ? escapeHtml(out.join(', ')) : escapeHtml(t('cover.none')), 'lamps_out_now', out.join(','));
+    rows += r(t('cover.watched'), `${n(area.watched)} (${pct(area.watched_share)})`, 'watched', area.watched);
+    rows += r(t('cover.litArea'), pct(area.lit_area_share), 'lit_area_share', area.lit_area_share);
+    rows += r(t('cover.watchedArea'), pct(area.watched_area_share), 'watched_area_share', area.watched_area_share);
+    return `${heading}<table class="props coverage" data-testid="coverage" data-area="${escapeHtml(String(area.id))}"><tbody>${rows}</tbody></table><p class="note">${escapeHtml(t('cover.note', { day: coverage.assets_on, n: formatNumber(coverage.events) }))}</p>`;
   }
 
   async fetchJson(path) {

@@ -19,6 +19,7 @@ export function defaultState() {
     sources: [],
     hours: '', // e.g. '18-6'
     lang: 'sv',
+    evaluate: null, // {id, before, after, buffer, darkOnly}: the evaluation page of a measure, when open
   };
 }
 
@@ -64,6 +65,11 @@ export function parseHash(hash, base = defaultState()) {
   if (params.has('source')) state.sources = list(params.get('source'));
   const hours = params.get('hours');
   if (hours && validHours(hours)) state.hours = hours;
+  const measure = params.get('eval');
+  if (measure && /^[\w.-]{1,64}$/.test(measure)) {
+    const [before, after, buffer] = (params.get('ewin') ?? '').split(',').map((v) => (/^\d+(\.\d+)?$/.test(v ?? '') ? Number(v) : null));
+    state.evaluate = { id: measure, before: before ?? null, after: after ?? null, buffer: buffer ?? null, darkOnly: params.get('edark') === '1' };
+  }
   const lang = params.get('lang');
   if (lang === 'sv' || lang === 'en') state.lang = lang;
   return state;
@@ -98,6 +104,12 @@ export function formatHash(state) {
   if (state.reportCategories.length) parts.push(`rcat=${state.reportCategories.map(encodeURIComponent).join(',')}`);
   if (state.sources.length) parts.push(`source=${state.sources.map(encodeURIComponent).join(',')}`);
   if (state.hours) parts.push(`hours=${state.hours}`);
+  if (state.evaluate) {
+    const e = state.evaluate;
+    parts.push(`eval=${encodeURIComponent(e.id)}`);
+    if (e.before !== null || e.after !== null || e.buffer !== null) parts.push(`ewin=${[e.before, e.after, e.buffer].map((v) => v ?? '').join(',')}`);
+    if (e.darkOnly) parts.push('edark=1');
+  }
   if (state.lang !== 'sv') parts.push(`lang=${state.lang}`);
   return parts.length ? `#${parts.join('&')}` : '';
 }
