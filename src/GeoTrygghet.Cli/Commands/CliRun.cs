@@ -17,7 +17,8 @@ internal static class CliRun
         {
             return body();
         }
-        catch (Exception e) when (e is DatabaseException or ImportFormatException or UnknownCrsException or FormatException or IOException or UnauthorizedAccessException or ConfigException)
+        catch (Exception e) when (e is DatabaseException or ImportFormatException or UnknownCrsException or FormatException or IOException or UnauthorizedAccessException or ConfigException
+            or GeoTrygghet.Analysis.AnalysisException or GeoTrygghet.Core.Evaluation.EvaluationException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return Failed;

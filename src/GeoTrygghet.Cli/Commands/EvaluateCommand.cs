@@ -34,18 +34,7 @@ internal static class EvaluateCommand
         {
             measure, treated, date, buffer, control, before, after, darkOnly, events, category, source, output,
         };
-        command.SetAction(parse => CliRun.Guard(() =>
-        {
-            try
-            {
-                return Run(parse, measure, treated, date, buffer, control, before, after, darkOnly, events, category, source, output);
-            }
-            catch (Exception e) when (e is EvaluationException or GeoTrygghet.Analysis.AnalysisException)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return CliRun.Failed;
-            }
-        }));
+        command.SetAction(parse => CliRun.Guard(() => Run(parse, measure, treated, date, buffer, control, before, after, darkOnly, events, category, source, output)));
         return command;
     }
 

@@ -185,15 +185,7 @@ internal static partial class HotspotCommands
 
     private static int Guard(Action body) => CliRun.Guard(() =>
     {
-        try
-        {
-            body();
-            return CliRun.Ok;
-        }
-        catch (AnalysisException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return CliRun.Failed;
-        }
+        body();
+        return CliRun.Ok;
     });
 }

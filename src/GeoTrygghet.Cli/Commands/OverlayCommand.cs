@@ -239,15 +239,7 @@ internal static class OverlayCommand
 
     private static int Guard(Action body) => CliRun.Guard(() =>
     {
-        try
-        {
-            body();
-            return CliRun.Ok;
-        }
-        catch (GeoTrygghet.Analysis.AnalysisException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return CliRun.Failed;
-        }
+        body();
+        return CliRun.Ok;
     });
 }

@@ -48,70 +48,62 @@ internal static class PatrolCommand
         };
         command.SetAction(parse => CliRun.Guard(() =>
         {
-            try
+            var (from, to) = ShiftText.Parse(parse.GetValue(shift)!, "--shift");
+            var cs = ConnectionResolver.Resolve();
+            SchemaManager.Check(cs);
+            var srid = SchemaSrid.Value;
+            var result = PatrolRunner.Run(cs, new PatrolRequest
             {
-                var (from, to) = ShiftText.Parse(parse.GetValue(shift)!, "--shift");
-                var cs = ConnectionResolver.Resolve();
-                SchemaManager.Check(cs);
-                var srid = SchemaSrid.Value;
-                var result = PatrolRunner.Run(cs, new PatrolRequest
-                {
-                    ShiftStart = from,
-                    ShiftEnd = to,
-                    Patrols = parse.GetValue(patrols),
-                    PresenceMinutes = parse.GetValue(presence),
-                    Area = parse.GetValue(area),
-                    Seed = parse.GetValue(seed),
-                    Run = parse.GetValue(run),
-                    LookBackDays = parse.GetValue(lookBack),
-                    HalfLifeDays = parse.GetValue(halfLife),
-                    ReportWeight = parse.GetValue(reportWeight),
-                    SpeedKmh = parse.GetValue(speed),
-                    Straight = parse.GetValue(straight),
-                    VisitMin = parse.GetValue(visitMin),
-                    VisitMax = parse.GetValue(visitMax),
-                    MinGapMinutes = parse.GetValue(gap),
-                    Start = Point(parse.GetValue(start)),
-                    MaxHotspots = parse.GetValue(maxSites),
-                });
-                var (plan, settings, sites, streets, json, defaults) = (result.Plan, result.Settings, result.Sites, result.Streets, result.Json, result.Defaults);
-                var outPath = parse.GetValue(output)!;
-                PatrolPlanFiles.WriteJson(outPath, json);
-                var geoPath = parse.GetValue(geojson) ?? Path.ChangeExtension(outPath, ".geojson");
-                PatrolPlanFiles.WriteGeoJson(geoPath, plan, srid);
-                Console.Error.WriteLine($"patrol plan: {StockholmTime.Format(from)} – {StockholmTime.Format(to)}, {settings.Patrols} patrol(s), {settings.PresenceMinutesPerPatrol.ToString(Inv)} presence minutes each; {sites.Description}");
-                Console.Error.WriteLine($"  routes {plan.Router}");
-                foreach (var (key, value) in defaults)
-                {
-                    Console.Error.WriteLine($"  default {key}: {value}");
-                }
-
-                Console.Error.WriteLine($"  {plan.Stops.Count} stops at {plan.Stops.Select(s => s.Site.Id).Distinct().Count()} of {sites.List.Count} hotspots, {plan.Stops.Sum(s => s.Minutes).ToString(Inv)} minutes present, {plan.Legs.Sum(l => l.Route.Minutes):0} minutes and {plan.Legs.Sum(l => l.Route.Metres) / 1000:0.0} km on the way");
-                foreach (var stop in plan.Stops)
-                {
-                    Console.Error.WriteLine($"  P{stop.Patrol} {stop.Order,2}. {PatrolPlanFiles.Local(stop.Arrive)}–{PatrolPlanFiles.Local(stop.Depart)} {stop.Site.Id} ({stop.Site.Label}), {stop.Minutes.ToString(Inv)} min, risk rank {stop.Rank}");
-                }
-
-                Console.Error.WriteLine($"wrote {outPath} and {geoPath}");
-                if (parse.GetValue(gpx) is { } gpxPath)
-                {
-                    PatrolPlanFiles.WriteGpx(gpxPath, plan, settings, srid);
-                    Console.Error.WriteLine($"wrote {gpxPath}");
-                }
-
-                if (parse.GetValue(pdf) is { } pdfPath)
-                {
-                    var pages = PatrolBriefingPdf.Write(pdfPath, plan, settings, sites.Areas, streets, result.Title);
-                    Console.Error.WriteLine($"wrote {pdfPath} ({pages} page{(pages == 1 ? string.Empty : "s")})");
-                }
-
-                return CliRun.Ok;
-            }
-            catch (AnalysisException e)
+                ShiftStart = from,
+                ShiftEnd = to,
+                Patrols = parse.GetValue(patrols),
+                PresenceMinutes = parse.GetValue(presence),
+                Area = parse.GetValue(area),
+                Seed = parse.GetValue(seed),
+                Run = parse.GetValue(run),
+                LookBackDays = parse.GetValue(lookBack),
+                HalfLifeDays = parse.GetValue(halfLife),
+                ReportWeight = parse.GetValue(reportWeight),
+                SpeedKmh = parse.GetValue(speed),
+                Straight = parse.GetValue(straight),
+                VisitMin = parse.GetValue(visitMin),
+                VisitMax = parse.GetValue(visitMax),
+                MinGapMinutes = parse.GetValue(gap),
+                Start = Point(parse.GetValue(start)),
+                MaxHotspots = parse.GetValue(maxSites),
+            });
+            var (plan, settings, sites, streets, json, defaults) = (result.Plan, result.Settings, result.Sites, result.Streets, result.Json, result.Defaults);
+            var outPath = parse.GetValue(output)!;
+            PatrolPlanFiles.WriteJson(outPath, json);
+            var geoPath = parse.GetValue(geojson) ?? Path.ChangeExtension(outPath, ".geojson");
+            PatrolPlanFiles.WriteGeoJson(geoPath, plan, srid);
+            Console.Error.WriteLine($"patrol plan: {StockholmTime.Format(from)} – {StockholmTime.Format(to)}, {settings.Patrols} patrol(s), {settings.PresenceMinutesPerPatrol.ToString(Inv)} presence minutes each; {sites.Description}");
+            Console.Error.WriteLine($"  routes {plan.Router}");
+            foreach (var (key, value) in defaults)
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return CliRun.Failed;
+                Console.Error.WriteLine($"  default {key}: {value}");
             }
+
+            Console.Error.WriteLine($"  {plan.Stops.Count} stops at {plan.Stops.Select(s => s.Site.Id).Distinct().Count()} of {sites.List.Count} hotspots, {plan.Stops.Sum(s => s.Minutes).ToString(Inv)} minutes present, {plan.Legs.Sum(l => l.Route.Minutes):0} minutes and {plan.Legs.Sum(l => l.Route.Metres) / 1000:0.0} km on the way");
+            foreach (var stop in plan.Stops)
+            {
+                Console.Error.WriteLine($"  P{stop.Patrol} {stop.Order,2}. {PatrolPlanFiles.Local(stop.Arrive)}–{PatrolPlanFiles.Local(stop.Depart)} {stop.Site.Id} ({stop.Site.Label}), {stop.Minutes.ToString(Inv)} min, risk rank {stop.Rank}");
+            }
+
+            Console.Error.WriteLine($"wrote {outPath} and {geoPath}");
+            if (parse.GetValue(gpx) is { } gpxPath)
+            {
+                PatrolPlanFiles.WriteGpx(gpxPath, plan, settings, srid);
+                Console.Error.WriteLine($"wrote {gpxPath}");
+            }
+
+            if (parse.GetValue(pdf) is { } pdfPath)
+            {
+                var pages = PatrolBriefingPdf.Write(pdfPath, plan, settings, sites.Areas, streets, result.Title);
+                Console.Error.WriteLine($"wrote {pdfPath} ({pages} page{(pages == 1 ? string.Empty : "s")})");
+            }
+
+            return CliRun.Ok;
         }));
         return command;
     }
@@ -127,36 +119,28 @@ internal static class PatrolCommand
         var command = new Command("visits", "Import the visits patrols actually made (GPX tracks or CSV check-ins); all or nothing, idempotent.") { file, format, source, radius, minMinutes };
         command.SetAction(parse => CliRun.Guard(() =>
         {
-            try
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
             {
-                var path = parse.GetValue(file)!;
-                if (!File.Exists(path))
-                {
-                    throw new IOException($"{path}: no such file");
-                }
-
-                var kind = parse.GetValue(format) ?? (path.EndsWith(".gpx", StringComparison.OrdinalIgnoreCase) ? "gpx" : path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "csv"
-                    : throw new FormatException($"{path}: say --format gpx or --format csv"));
-                var cs = ConnectionResolver.Resolve();
-                SchemaManager.Check(cs);
-                var visits = kind == "gpx"
-                    ? VisitFiles.ReadGpx(path, SchemaSrid.Value, parse.GetValue(radius), parse.GetValue(minMinutes))
-                    : VisitFiles.ReadCsv(path, SchemaSrid.Value);
-                var name = parse.GetValue(source) ?? Path.GetFileName(path);
-                var (inserted, updated) = VisitStore.Save(cs, name, visits);
-                Console.Error.WriteLine($"visits: {visits.Count} read from {path} ({kind}{(kind == "gpx" ? $": stays of at least {parse.GetValue(minMinutes).ToString(Inv)} min within {parse.GetValue(radius).ToString(Inv)} m" : string.Empty)}), {inserted} new, {updated} updated, source '{name}'");
-                foreach (var v in visits.Take(50))
-                {
-                    Console.Error.WriteLine($"  {v.Patrol}: {StockholmTime.Format(v.Arrive)} – {PatrolPlanFiles.Local(v.Depart)} at {v.X:F0} {v.Y:F0}{(v.Hotspot is null ? string.Empty : $" ({v.Hotspot})")}");
-                }
-
-                return CliRun.Ok;
+                throw new IOException($"{path}: no such file");
             }
-            catch (AnalysisException e)
+
+            var kind = parse.GetValue(format) ?? (path.EndsWith(".gpx", StringComparison.OrdinalIgnoreCase) ? "gpx" : path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "csv"
+                : throw new FormatException($"{path}: say --format gpx or --format csv"));
+            var cs = ConnectionResolver.Resolve();
+            SchemaManager.Check(cs);
+            var visits = kind == "gpx"
+                ? VisitFiles.ReadGpx(path, SchemaSrid.Value, parse.GetValue(radius), parse.GetValue(minMinutes))
+                : VisitFiles.ReadCsv(path, SchemaSrid.Value);
+            var name = parse.GetValue(source) ?? Path.GetFileName(path);
+            var (inserted, updated) = VisitStore.Save(cs, name, visits);
+            Console.Error.WriteLine($"visits: {visits.Count} read from {path} ({kind}{(kind == "gpx" ? $": stays of at least {parse.GetValue(minMinutes).ToString(Inv)} min within {parse.GetValue(radius).ToString(Inv)} m" : string.Empty)}), {inserted} new, {updated} updated, source '{name}'");
+            foreach (var v in visits.Take(50))
             {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return CliRun.Failed;
+                Console.Error.WriteLine($"  {v.Patrol}: {StockholmTime.Format(v.Arrive)} – {PatrolPlanFiles.Local(v.Depart)} at {v.X:F0} {v.Y:F0}{(v.Hotspot is null ? string.Empty : $" ({v.Hotspot})")}");
             }
+
+            return CliRun.Ok;
         }));
         return command;
     }
@@ -175,42 +159,34 @@ internal static class PatrolCommand
         };
         command.SetAction(parse => CliRun.Guard(() =>
         {
-            try
+            var plan = JsonNode.Parse(File.ReadAllText(parse.GetValue(planFile)!))?.AsObject() ?? throw new FormatException("the plan file is empty");
+            var from = DateTimeOffset.Parse(plan["shift"]?["start"]?.GetValue<string>() ?? throw new FormatException($"{parse.GetValue(planFile)}: no shift.start: is it a plan from gt patrol plan?"), Inv);
+            var to = DateTimeOffset.Parse(plan["shift"]!["end"]!.GetValue<string>(), Inv);
+            var srid = SchemaSrid.Value;
+            var toSrid = new GeometryReprojector(4326, srid);
+            var factory = new NetTopologySuite.Geometries.GeometryFactory(new NetTopologySuite.Geometries.PrecisionModel(), 4326);
+            var planned = plan["hotspots"]!.AsArray().Select(h =>
             {
-                var plan = JsonNode.Parse(File.ReadAllText(parse.GetValue(planFile)!))?.AsObject() ?? throw new FormatException("the plan file is empty");
-                var from = DateTimeOffset.Parse(plan["shift"]?["start"]?.GetValue<string>() ?? throw new FormatException($"{parse.GetValue(planFile)}: no shift.start: is it a plan from gt patrol plan?"), Inv);
-                var to = DateTimeOffset.Parse(plan["shift"]!["end"]!.GetValue<string>(), Inv);
-                var srid = SchemaSrid.Value;
-                var toSrid = new GeometryReprojector(4326, srid);
-                var factory = new NetTopologySuite.Geometries.GeometryFactory(new NetTopologySuite.Geometries.PrecisionModel(), 4326);
-                var planned = plan["hotspots"]!.AsArray().Select(h =>
-                {
-                    var p = toSrid.Transform(factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(h!["lon"]!.GetValue<double>(), h["lat"]!.GetValue<double>()))).Coordinate;
-                    return new PresenceFollowUp.PlannedHotspot(h["hotspot"]!.GetValue<string>(), h["label"]!.GetValue<string>(), p.X, p.Y, h["visits"]!.GetValue<int>(), h["planned_minutes"]!.GetValue<double>());
-                }).ToList();
-                var cs = ConnectionResolver.Resolve();
-                SchemaManager.Check(cs);
-                var visits = VisitStore.Load(cs, from, to, parse.GetValue(source));
-                var k = parse.GetValue(weeks);
-                var afterMinutes = parse.GetValue(after);
-                var localFrom = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, StockholmTime.Zone).DateTime);
-                var events = GeoTrygghet.Data.Analysis.PointSource.Load(cs, new PointFilter(localFrom.AddDays(-(7 * k) - 1), localFrom.AddDays(2)));
-                var list = Enumerable.Range(0, events.Count).Select(i => (events.X[i], events.Y[i], events.TimeFrom![i]!.Value)).ToList();
-                var result = PresenceFollowUp.Compute(planned, visits.Select(v => new PresenceFollowUp.Visit(v.Patrol, v.X, v.Y, v.Arrive, v.Depart)).ToList(), list,
-                    parse.GetValue(radius), afterMinutes, k);
-                var json = FollowUpJson(result, plan, parse.GetValue(radius), afterMinutes, k, visits.Count);
-                File.WriteAllText(parse.GetValue(output)!, json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
-                Console.Error.WriteLine($"follow-up: {visits.Count} visits in the shift, {result.UnmatchedVisits} not at a planned hotspot");
-                Console.Error.WriteLine($"  minutes made {json["totals"]!["minutes_made"]} of {json["totals"]!["minutes_planned"]} planned; visits {json["totals"]!["visits_made"]} of {json["totals"]!["visits_planned"]}");
-                Console.Error.WriteLine($"  {json["summary_sv"]}");
-                Console.Error.WriteLine($"wrote {parse.GetValue(output)}");
-                return CliRun.Ok;
-            }
-            catch (AnalysisException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return CliRun.Failed;
-            }
+                var p = toSrid.Transform(factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(h!["lon"]!.GetValue<double>(), h["lat"]!.GetValue<double>()))).Coordinate;
+                return new PresenceFollowUp.PlannedHotspot(h["hotspot"]!.GetValue<string>(), h["label"]!.GetValue<string>(), p.X, p.Y, h["visits"]!.GetValue<int>(), h["planned_minutes"]!.GetValue<double>());
+            }).ToList();
+            var cs = ConnectionResolver.Resolve();
+            SchemaManager.Check(cs);
+            var visits = VisitStore.Load(cs, from, to, parse.GetValue(source));
+            var k = parse.GetValue(weeks);
+            var afterMinutes = parse.GetValue(after);
+            var localFrom = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, StockholmTime.Zone).DateTime);
+            var events = GeoTrygghet.Data.Analysis.PointSource.Load(cs, new PointFilter(localFrom.AddDays(-(7 * k) - 1), localFrom.AddDays(2)));
+            var list = Enumerable.Range(0, events.Count).Select(i => (events.X[i], events.Y[i], events.TimeFrom![i]!.Value)).ToList();
+            var result = PresenceFollowUp.Compute(planned, visits.Select(v => new PresenceFollowUp.Visit(v.Patrol, v.X, v.Y, v.Arrive, v.Depart)).ToList(), list,
+                parse.GetValue(radius), afterMinutes, k);
+            var json = FollowUpJson(result, plan, parse.GetValue(radius), afterMinutes, k, visits.Count);
+            File.WriteAllText(parse.GetValue(output)!, json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+            Console.Error.WriteLine($"follow-up: {visits.Count} visits in the shift, {result.UnmatchedVisits} not at a planned hotspot");
+            Console.Error.WriteLine($"  minutes made {json["totals"]!["minutes_made"]} of {json["totals"]!["minutes_planned"]} planned; visits {json["totals"]!["visits_made"]} of {json["totals"]!["visits_planned"]}");
+            Console.Error.WriteLine($"  {json["summary_sv"]}");
+            Console.Error.WriteLine($"wrote {parse.GetValue(output)}");
+            return CliRun.Ok;
         }));
         return command;
     }

@@ -9,17 +9,15 @@ namespace GeoTrygghet.IntegrationTests.Evaluation;
 /// incidents halved in the Parkstigen corridor) is found with the planted effect inside its interval, the
 /// camera measure with no planted effect is not, and the counts are those PostGIS gives for the same areas.
 /// </summary>
-public sealed class EvaluateCommandTests : IClassFixture<TestDatabase>, IDisposable
+public sealed class EvaluateCommandTests : IClassFixture<DemoTownDatabase>, IDisposable
 {
-    private readonly TestDatabase _db;
+    private readonly DemoTownDatabase _db;
     private readonly string _dir = Directory.CreateTempSubdirectory("gt-eval-").FullName;
     private readonly JsonElement _truth;
 
-    public EvaluateCommandTests(TestDatabase db)
+    public EvaluateCommandTests(DemoTownDatabase db)
     {
         _db = db;
-        var demo = GtProcess.Run(db.ConnectionString, "demo", "--no-serve");
-        Assert.True(demo.ExitCode == 0, demo.All);
         _truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(GtProcess.RepositoryRoot, "data", "demo", "ground_truth.json"))).RootElement.Clone();
     }
 

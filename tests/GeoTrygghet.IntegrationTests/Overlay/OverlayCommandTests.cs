@@ -11,17 +11,15 @@ namespace GeoTrygghet.IntegrationTests.Overlay;
 /// after, with exactly the planted broken lamps; what cameras see lies inside PostGIS's own view sectors during
 /// their hours; area sums match PostGIS; candidates cover only dark, unlit events.
 /// </summary>
-public sealed class OverlayCommandTests : IClassFixture<TestDatabase>, IDisposable
+public sealed class OverlayCommandTests : IClassFixture<DemoTownDatabase>, IDisposable
 {
-    private readonly TestDatabase _db;
+    private readonly DemoTownDatabase _db;
     private readonly string _dir = Directory.CreateTempSubdirectory("gt-overlay-").FullName;
     private readonly JsonElement _truth;
 
-    public OverlayCommandTests(TestDatabase db)
+    public OverlayCommandTests(DemoTownDatabase db)
     {
         _db = db;
-        var demo = GtProcess.Run(db.ConnectionString, "demo", "--no-serve");
-        Assert.True(demo.ExitCode == 0, demo.All);
         _truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(GtProcess.RepositoryRoot, "data", "demo", "ground_truth.json"))).RootElement.Clone();
     }
 

@@ -10,18 +10,16 @@ namespace GeoTrygghet.IntegrationTests.Patrol;
 /// (imported twice, stored once); check-ins of half the stops give half the dosage; the events counted under
 /// presence are those PostGIS counts for the same places and hours; a bad check-in row changes nothing.
 /// </summary>
-public sealed class PatrolFollowUpTests : IClassFixture<TestDatabase>, IDisposable
+public sealed class PatrolFollowUpTests : IClassFixture<DemoTownDatabase>, IDisposable
 {
-    private readonly TestDatabase _db;
+    private readonly DemoTownDatabase _db;
     private readonly string _dir = Directory.CreateTempSubdirectory("gt-followup-").FullName;
     private readonly string _plan;
     private readonly JsonObject _planJson;
 
-    public PatrolFollowUpTests(TestDatabase db)
+    public PatrolFollowUpTests(DemoTownDatabase db)
     {
         _db = db;
-        var demo = GtProcess.Run(db.ConnectionString, "demo", "--no-serve");
-        Assert.True(demo.ExitCode == 0, demo.All);
         if (_db.Scalar("SELECT count(*) FROM analysis_runs WHERE name = 'followup-test'") == 0)
         {
             var run = GtProcess.Run(db.ConnectionString, "hotspots", "dbscan", "--eps", "60", "--min-points", "25", "--name", "followup-test");

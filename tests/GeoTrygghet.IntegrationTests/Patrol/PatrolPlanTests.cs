@@ -14,17 +14,15 @@ namespace GeoTrygghet.IntegrationTests.Patrol;
 /// patrols to the planted Stora torget, is the same for the same seed, and its GPX validates against the GPX 1.1
 /// schema's types and reads in GDAL, its PDF renders (poppler) with the routes drawn and the timetable.
 /// </summary>
-public sealed class PatrolPlanTests : IClassFixture<TestDatabase>, IDisposable
+public sealed class PatrolPlanTests : IClassFixture<DemoTownDatabase>, IDisposable
 {
     private const string Shift = "2024-11-29T18:00/02:00";
-    private readonly TestDatabase _db;
+    private readonly DemoTownDatabase _db;
     private readonly string _dir = Directory.CreateTempSubdirectory("gt-patrol-").FullName;
 
-    public PatrolPlanTests(TestDatabase db)
+    public PatrolPlanTests(DemoTownDatabase db)
     {
         _db = db;
-        var demo = GtProcess.Run(db.ConnectionString, "demo", "--no-serve");
-        Assert.True(demo.ExitCode == 0, demo.All);
         if (_db.Scalar("SELECT count(*) FROM analysis_runs WHERE name = 'patrol-test'") == 0)
         {
             var run = GtProcess.Run(db.ConnectionString, "hotspots", "dbscan", "--eps", "60", "--min-points", "25", "--name", "patrol-test");
