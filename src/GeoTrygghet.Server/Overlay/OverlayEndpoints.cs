@@ -161,15 +161,27 @@ public static class OverlayEndpoints
 
     private static string Key(PointFilter f) => System.Text.Json.JsonSerializer.Serialize(f);
 
+    /// <summary>
+    /// Features in CRS84 for the browser: simplified to a metre (what a map can show) and rounded to 1e-6 degrees
+    /// (10 cm), so the lit ground of a town is a few hundred kilobytes, not megabytes of 15-digit coordinates.
+    /// </summary>
     private static string Collection(IEnumerable<(Geometry Geometry, JsonObject Properties)> features, JsonObject? about = null)
     {
         var toWgs84 = new GeometryReprojector(SchemaSrid.Value, 4326);
+        Geometry ForMap(Geometry g)
+        {
+            var simple = g is Point ? g : NetTopologySuite.Simplify.TopologyPreservingSimplifier.Simplify(g, 1.0);
+            var wgs84 = toWgs84.Transform(simple);
+            wgs84.Apply(new RoundCoordinates());
+            return wgs84;
+        }
+
         var collection = new JsonObject
         {
             ["type"] = "FeatureCollection",
             ["features"] = new JsonArray(features.Select(f => (JsonNode)new JsonObject
             {
-                ["type"] = "Feature", ["properties"] = f.Properties, ["geometry"] = HotspotFiles.Geometry(toWgs84.Transform(f.Geometry)),
+                ["type"] = "Feature", ["properties"] = f.Properties, ["geometry"] = HotspotFiles.Geometry(ForMap(f.Geometry)),
             }).ToArray()),
         };
         if (about is not null)
@@ -178,6 +190,19 @@ public static class OverlayEndpoints
         }
 
         return collection.ToJsonString(Relaxed);
+    }
+
+    private sealed class RoundCoordinates : ICoordinateSequenceFilter
+    {
+        public bool Done => false;
+
+        public bool GeometryChanged => true;
+
+        public void Filter(CoordinateSequence seq, int i)
+        {
+            seq.SetX(i, Math.Round(seq.GetX(i), 6));
+            seq.SetY(i, Math.Round(seq.GetY(i), 6));
+        }
     }
 
     private static IResult Json(string body) => Results.Text(body, "application/json; charset=utf-8");
