@@ -6,8 +6,8 @@
 #      geotrygghet_viewer_test, dropped first so every run starts clean;
 #   4. loads the demo town into it and stores a Gi* and a DBSCAN hotspot run;
 #   5. serves it with ./gt serve on a free loopback port, waits until it answers;
-#   6. runs `node --test maps/tests/` with GT_VIEWER_URL set, one file at a time in name order (the last one
-#      stores new runs); always stops the server.
+#   6. runs `node --test maps/tests/` with GT_VIEWER_URL set, one file at a time in name order (baselines,
+#      overlay, plan, viewer, workflow-analysis: the last one stores new runs); always stops the server.
 # Exits non-zero when anything fails; a missing Chromium or service fails the tests, never skips them.
 # GT=path runs another gt command line (default ./gt); KEEP_DB=1 keeps the test database afterwards.
 set -euo pipefail

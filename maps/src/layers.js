@@ -300,6 +300,33 @@ function candidateStyle(feature) {
   );
 }
 
+/** The colour of a patrol's route and stops (1-based; repeats after eight). */
+const PATROL_COLORS = ['#1a5fb4', '#e66100', '#813d9c', '#0b7b7b', '#986a44', '#d6336c', '#26a269', '#1f2328'];
+export function patrolColor(patrol) {
+  const n = Math.max(1, Math.round(Number(patrol) || 1));
+  return PATROL_COLORS[(n - 1) % PATROL_COLORS.length];
+}
+
+/** A presence plan: each patrol's legs as a cased line and its stops as numbered circles in its colour. */
+function planStyle(feature) {
+  const color = patrolColor(feature.get('patrol'));
+  if (feature.get('kind') === 'leg') {
+    return cached(`plan-leg:${color}`, () => [
+      new Style({ stroke: new Stroke({ color: '#ffffff', width: 7 }), zIndex: 1 }),
+      new Style({ stroke: new Stroke({ color, width: 4 }), zIndex: 2 }),
+    ]);
+  }
+  const order = String(feature.get('order') ?? '');
+  const selected = Boolean(feature.get('selected'));
+  return cached(`plan-stop:${color}:${order}:${selected}`, () =>
+    new Style({
+      image: new Circle({ radius: selected ? 14 : 11, fill: new Fill({ color }), stroke: new Stroke({ color: selected ? '#000000' : '#ffffff', width: selected ? 3 : 2 }) }),
+      text: new Text({ text: order, font: 'bold 11px system-ui, sans-serif', fill: new Fill({ color: '#ffffff' }) }),
+      zIndex: selected ? 20 : 10,
+    }),
+  );
+}
+
 function drawnStyle() {
   return cached('drawn', () =>
     new Style({
@@ -324,6 +351,18 @@ export const VECTOR_TILE_SIZE = 512;
  * `legend` lists its symbols: {shape: fill|line|dashed|circle|square|triangle|ramp, color, stroke, label}.
  */
 export const LAYERS = [
+  {
+    // The presence plan's routes and stops, filled by the plan page from /patrol/plan.geojson. First
+    // here (the bottom of the layer list) but drawn above the other layers (zIndex).
+    id: 'plan',
+    local: true,
+    zIndex: 50,
+    style: planStyle,
+    legend: [
+      { shape: 'line', color: patrolColor(1), stroke: '#ffffff', label: 'legend.planLeg' },
+      { shape: 'circle', color: patrolColor(1), stroke: '#ffffff', label: 'legend.planStop', big: true },
+    ],
+  },
   {
     id: 'basemap',
     sources: ['basemap'],
@@ -462,6 +501,7 @@ export function createLayer(def, { urlFor, api, onTileError, overlayUrl, overlay
       source: new VectorSource(),
       style: def.style,
       opacity: def.opacity ?? 1,
+      ...(def.zIndex ? { zIndex: def.zIndex } : {}),
       properties: { id: def.id, sourceId: def.id, sourceIds: [def.id], local: true, static: true },
     });
   }

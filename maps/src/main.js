@@ -29,6 +29,7 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import { Candidates } from './candidates.js';
 import { Evaluation, MeasureList } from './evaluation.js';
 import { AnalysisForm } from './analysis.js';
+import { PlanPage } from './plan.js';
 
 const INCIDENT_GROUPS = ['violence', 'robbery', 'theft', 'burglary', 'vandalism', 'drugs', 'weapons', 'disorder', 'traffic', 'fire', 'other'];
 const REPORT_CATEGORIES = ['vandalism', 'graffiti', 'littering', 'broken_light', 'gathering', 'unsafe_place', 'other'];
@@ -46,6 +47,7 @@ let candidates = null;
 let evaluation = null;
 let measureList = null;
 let analysis = null;
+let plan = null;
 const overlayInfo = {}; // overlay layer id -> {state: loading|ready|error, properties, error}
 const olLayers = {}; // viewer layer id -> OpenLayers layer
 const sourceLayers = {}; // service layer id -> VectorTileLayer / TileLayer
@@ -104,6 +106,9 @@ const hook = {
   overlayUrl: (id) => overlayUrl(LAYERS.find((d) => d.id === id)),
   get analysis() {
     return analysis;
+  },
+  get plan() {
+    return plan;
   },
   exportCanvas: async (w, h) => {
     const canvas = await renderExport(map, w, h, exportInfo());
@@ -372,6 +377,10 @@ window.addEventListener('hashchange', () => {
     if (state.evaluate) evaluation.open(state.evaluate.id, state.evaluate);
     else if (evaluation.isOpen) evaluation.close();
   }
+  if (plan) {
+    if (state.plan) plan.restore(state.plan);
+    else if (plan.isOpen) plan.close();
+  }
 });
 
 // ------------------------------------------------------------------ layers
@@ -468,6 +477,7 @@ function applyFilters() {
     }
   }
   candidates?.filtersChanged();
+  plan?.runChanged();
   if (changed) {
     markChanged();
     map?.render(); // a hidden layer's new URL loads nothing, but the next rendercomplete marks it done
@@ -829,6 +839,7 @@ function applyLanguage() {
   evaluation?.render();
   measureList?.render();
   analysis?.translate();
+  plan?.translate();
   updateNoDataNotice();
   if (!$('banner').hidden && $('banner').dataset.kind === 'tiles') showBanner(t('state.tileErrors', { n: tileErrors }), false);
 }
@@ -908,13 +919,21 @@ async function initialExtent() {
 
 function identify(pixel) {
   if (analysis?.ownsClick()) return false;
+  if (plan?.isOpen) {
+    // With the plan page open, a click on a stop shows it in the timetable; the details panel stays shut.
+    const stop = map.forEachFeatureAtPixel(pixel, (f) => (f.get('kind') === 'stop' ? f : undefined), { hitTolerance: 4, layerFilter: (l) => l.get('sourceId') === 'plan' });
+    if (stop) {
+      plan.zoomTo(stop.get('patrol'), stop.get('order'), { scroll: true });
+      return true;
+    }
+  }
   const hits = [];
   map.forEachFeatureAtPixel(
     pixel,
     (feature, layer) => {
       hits.push({ sourceId: layer.get('sourceId'), props: feature.getProperties() });
     },
-    { hitTolerance: 4, layerFilter: (l) => Boolean(l.get('sourceId')) && l.get('sourceId') !== 'drawn' },
+    { hitTolerance: 4, layerFilter: (l) => Boolean(l.get('sourceId')) && l.get('sourceId') !== 'drawn' && l.get('sourceId') !== 'plan' },
   );
   if (!hits.length) {
     panel.close();
@@ -1064,6 +1083,7 @@ async function start() {
     if (analysis?.drawing) analysis.stopDrawing();
     else if (evaluation?.isOpen) evaluation.close();
     else if (!$('panel').hidden) panel.close();
+    else if (plan?.isOpen) plan.close();
   });
   panel = new Panel($('panel'), {
     api,
@@ -1106,9 +1126,21 @@ async function boot() {
       showLayer,
       onRunCreated,
     });
-    analysis.loadAreas();
+    plan = new PlanPage({
+      api,
+      map,
+      layer: olLayers.plan,
+      currentRun: () => state.run,
+      showLayer,
+      onChange: (inputs) => {
+        state.plan = inputs;
+        writeHash();
+      },
+    });
+    analysis.loadAreas().then(() => plan.setAreas(analysis.areas));
     applyFilters();
     if (state.evaluate) evaluation.open(state.evaluate.id, state.evaluate);
+    if (state.plan) plan.restore(state.plan);
   } finally {
     booting = false;
   }

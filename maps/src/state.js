@@ -20,6 +20,7 @@ export function defaultState() {
     hours: '', // e.g. '18-6'
     lang: 'sv',
     evaluate: null, // {id, before, after, buffer, darkOnly}: the evaluation page of a measure, when open
+    plan: null, // {shift, patrols, minutes, area, seed}: the presence plan page's inputs, when open with a plan
   };
 }
 
@@ -70,6 +71,17 @@ export function parseHash(hash, base = defaultState()) {
     const [before, after, buffer] = (params.get('ewin') ?? '').split(',').map((v) => (/^\d+(\.\d+)?$/.test(v ?? '') ? Number(v) : null));
     state.evaluate = { id: measure, before: before ?? null, after: after ?? null, buffer: buffer ?? null, darkOnly: params.get('edark') === '1' };
   }
+  const shift = params.get('plan');
+  if (shift && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}\/\d{2}:\d{2}$/.test(shift)) {
+    const positive = (v) => (/^\d+(\.\d+)?$/.test(v ?? '') && Number(v) > 0 ? Number(v) : null);
+    state.plan = {
+      shift,
+      patrols: Number.isInteger(positive(params.get('pn'))) ? positive(params.get('pn')) : 2,
+      minutes: positive(params.get('pmin')),
+      area: (params.get('parea') ?? '').slice(0, 200),
+      seed: Number.isInteger(positive(params.get('pseed'))) ? positive(params.get('pseed')) : 1,
+    };
+  }
   const lang = params.get('lang');
   if (lang === 'sv' || lang === 'en') state.lang = lang;
   return state;
@@ -109,6 +121,13 @@ export function formatHash(state) {
     parts.push(`eval=${encodeURIComponent(e.id)}`);
     if (e.before !== null || e.after !== null || e.buffer !== null) parts.push(`ewin=${[e.before, e.after, e.buffer].map((v) => v ?? '').join(',')}`);
     if (e.darkOnly) parts.push('edark=1');
+  }
+  if (state.plan) {
+    const p = state.plan;
+    parts.push(`plan=${p.shift}`, `pn=${p.patrols}`);
+    if (p.minutes) parts.push(`pmin=${p.minutes}`);
+    if (p.area) parts.push(`parea=${encodeURIComponent(p.area)}`);
+    parts.push(`pseed=${p.seed ?? 1}`);
   }
   if (state.lang !== 'sv') parts.push(`lang=${state.lang}`);
   return parts.length ? `#${parts.join('&')}` : '';

@@ -35,7 +35,7 @@ public static class PatrolEndpoints
             (DateTimeOffset From, DateTimeOffset To) shift;
             try
             {
-                shift = ShiftText.Parse(q["shift"].ToString(), "shift");
+                shift = ShiftText.Parse(q["shift"].ToString(), "the shift");
             }
             catch (FormatException e)
             {
