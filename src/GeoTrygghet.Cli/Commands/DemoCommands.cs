@@ -34,7 +34,13 @@ internal static class DemoCommands
         demo.SetAction(parse => CliRun.Guard(() =>
         {
             var code = Seed(Console.Out, Console.Error);
-            return code != CliRun.Ok || parse.GetValue(noServe) ? code : ServeCommand.Serve(parse);
+            if (code != CliRun.Ok || parse.GetValue(noServe))
+            {
+                return code;
+            }
+
+            code = DefaultRuns();
+            return code != CliRun.Ok ? code : ServeCommand.Serve(parse);
         }));
 
         var output = new Option<string>("--out") { Description = "folder to write to", DefaultValueFactory = _ => DemoFolder };
@@ -53,6 +59,36 @@ internal static class DemoCommands
         }));
         demo.Add(generate);
         return demo;
+    }
+
+    /// <summary>
+    /// So that the viewer opens with hotspots and the plan page can plan: when the database holds no analysis run
+    /// yet, a Gi* run (automatic cell and band) and a DBSCAN run (60 m, 25 events) of the demo's incidents are stored,
+    /// made by the same gt hotspots a planner types. Existing runs are left alone.
+    /// </summary>
+    private static int DefaultRuns()
+    {
+        var cs = ConnectionResolver.Resolve();
+        using (var conn = GeoTrygghet.Data.Schema.SchemaManager.Open(cs))
+        using (var cmd = new Npgsql.NpgsqlCommand("SELECT count(*) FROM analysis_runs", conn))
+        {
+            if ((long)cmd.ExecuteScalar()! > 0)
+            {
+                return CliRun.Ok;
+            }
+        }
+
+        Console.WriteLine("Storing the demo's first hotspot runs (Gi* and DBSCAN) for the viewer …");
+        foreach (var args in new[] { new[] { "gistar", "--name", "demo Gi*" }, new[] { "dbscan", "--eps", "60", "--min-points", "25", "--name", "demo DBSCAN" } })
+        {
+            var code = HotspotCommands.Create().Parse(args).Invoke();
+            if (code != CliRun.Ok)
+            {
+                return code;
+            }
+        }
+
+        return CliRun.Ok;
     }
 
     public static int Seed(TextWriter output, TextWriter log)
