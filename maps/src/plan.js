@@ -4,7 +4,7 @@
 // patrol (a row zooms to its stop) with the totals, and link the same plan as JSON, GeoJSON, GPX and PDF.
 
 import GeoJSON from 'ol/format/GeoJSON.js';
-import { t, formatNumber } from './i18n.js';
+import { t, formatNumber, language } from './i18n.js';
 import { escapeHtml } from './charts.js';
 import { fetchJson, stockholmToday } from './net.js';
 import { patrolColor } from './layers.js';
@@ -321,7 +321,7 @@ export class PlanPage {
       [t('plan.tot.travel'), `${formatNumber(tot.travel_minutes, 1)} min, ${formatNumber((tot.travel_metres ?? 0) / 1000, 1)} km`],
       [t('plan.tot.hotspots'), t('plan.tot.hotspotsOf', { n: formatNumber(tot.hotspots_visited), of: formatNumber(tot.hotspots) })],
     ];
-    const notes = [json.hotspot_source, json.routes, json.defaults?.presence_minutes ? `${t('plan.minutes')}: ${json.defaults.presence_minutes}` : null]
+    const notes = [json.hotspot_source, (language() === 'sv' && json.routes_sv) || json.routes, json.defaults?.presence_minutes ? `${t('plan.minutes')}: ${json.defaults.presence_minutes}` : null]
       .filter(Boolean)
       .map((n) => `<li>${escapeHtml(String(n))}</li>`)
       .join('');
@@ -346,7 +346,7 @@ export class PlanPage {
               <td class="plan-time">${escapeHtml(stockholmTime(s.arrive))}–${escapeHtml(stockholmTime(s.depart))}</td>
               <td class="num">${escapeHtml(formatNumber(s.minutes))}</td>
               <td>${escapeHtml(s.label ?? s.hotspot)}</td>
-              <td class="plan-reason">${escapeHtml(s.reason ?? '')}</td></tr>`;
+              <td class="plan-reason">${escapeHtml((language() === 'sv' && s.reason_sv) || s.reason || '')}</td></tr>`;
           })
           .join('');
         return `<table class="plan-table" data-testid="plan-patrol-${p}" data-patrol="${p}">

@@ -112,7 +112,7 @@ test('the plan page asks the service with its inputs, lists the timetable, draws
       assert.equal(row.minutes, s.minutes);
       assert.equal(row.time, `${hhmm(s.arrive)}–${hhmm(s.depart)}`);
       assert.ok(row.cells.includes(s.label), `label ${s.label}`);
-      assert.ok(row.cells.includes(s.reason), 'the reason is shown');
+      assert.ok(row.cells.includes(s.reason_sv), 'the reason is shown, in Swedish');
     }
     assert.equal(await page.locator('#plan-body table[data-patrol]').count(), new Set(plan.stops.map((s) => s.patrol)).size, 'a table per patrol');
     const totals = page.locator('[data-testid="plan-totals"]');

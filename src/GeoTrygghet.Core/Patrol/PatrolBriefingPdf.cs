@@ -85,7 +85,7 @@ public static class PatrolBriefingPdf
             Text(canvas, $"{PatrolPlanFiles.Local(stop.Arrive)}–{PatrolPlanFiles.Local(stop.Depart)}", columns[2], y, small, ink);
             Text(canvas, stop.Minutes.ToString(Inv), columns[3], y, small, ink);
             Text(canvas, Fit($"{stop.Site.Id} {stop.Site.Label}", columns[5] - columns[4] - 6, small), columns[4], y, small, ink);
-            Text(canvas, Fit(string.Create(Inv, $"risk nr {stop.Rank} av {plan.ShiftRisk.Count} för passet; {stop.Risk:0.##} denna timme; andel {plan.TargetMinutes[stop.Site.Id]:0} min"), Width - Margin - columns[5], small),
+            Text(canvas, Fit(PatrolPlanFiles.ReasonSv(stop, plan, settings), Width - Margin - columns[5], small),
                 columns[5], y, small, ink);
             y += 10.5f;
         }

@@ -32,6 +32,7 @@ public static class PatrolPlanFiles
             ["min_minutes_between_visits"] = settings.MinMinutesBetweenVisits,
             ["seed"] = settings.Seed,
             ["routes"] = plan.Router,
+            ["routes_sv"] = plan.RouterSv,
         };
         foreach (var (key, value) in about)
         {
@@ -55,7 +56,7 @@ public static class PatrolPlanFiles
             {
                 ["patrol"] = s.Patrol, ["order"] = s.Order, ["hotspot"] = s.Site.Id, ["label"] = s.Site.Label, ["lon"] = Math.Round(lon, 6), ["lat"] = Math.Round(lat, 6),
                 ["arrive"] = StockholmTime.Format(s.Arrive), ["depart"] = StockholmTime.Format(s.Depart), ["minutes"] = s.Minutes, ["risk"] = Math.Round(s.Risk, 4),
-                ["rank"] = s.Rank, ["reason"] = s.Reason,
+                ["rank"] = s.Rank, ["reason"] = s.Reason, ["reason_sv"] = ReasonSv(s, plan, settings),
             };
         }).ToArray());
         result["legs"] = new JsonArray(plan.Legs.Select(l => (JsonNode)new JsonObject
@@ -69,6 +70,15 @@ public static class PatrolPlanFiles
             ["travel_metres"] = Math.Round(plan.Legs.Sum(l => l.Route.Metres)), ["hotspots_visited"] = given.Count, ["hotspots"] = sites.Count,
         };
         return result;
+    }
+
+    /// <summary>Why a stop was chosen, in Swedish with a decimal comma, for the briefing and the Swedish viewer.</summary>
+    public static string ReasonSv(PlannedStop s, PresencePlan plan, PresenceSettings settings)
+    {
+        var sv = new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = " " };
+        var budget = settings.Patrols * settings.PresenceMinutesPerPatrol;
+        return $"risknivå {s.Rank} av {plan.ShiftRisk.Count} under passet ({plan.ShiftRisk[s.Site.Id].ToString("0.##", sv)} vägda händelser dessa veckotimmar); "
+            + $"{s.Risk.ToString("0.###", sv)} under ankomsttimmen; {plan.TargetMinutes[s.Site.Id].ToString("0", sv)} av passets {budget.ToString("0", sv)} närvarominuter är platsens andel";
     }
 
     public static void WriteJson(string path, JsonObject plan) => File.WriteAllText(path, plan.ToJsonString(Pretty) + "\n");
@@ -146,7 +156,7 @@ public static class PatrolPlanFiles
             writer.WriteAttributeString("lon", lon.ToString("F7", Inv));
             writer.WriteElementString("time", ns, Utc(s.Arrive));
             writer.WriteElementString("name", ns, $"P{s.Patrol}-{s.Order:00} {s.Site.Id}");
-            writer.WriteElementString("desc", ns, $"{Local(s.Arrive)}–{Local(s.Depart)}, {s.Minutes.ToString(Inv)} min. {s.Site.Label}. {s.Reason}");
+            writer.WriteElementString("desc", ns, $"{Local(s.Arrive)}–{Local(s.Depart)}, {s.Minutes.ToString(Inv)} min. {s.Site.Label}. {ReasonSv(s, plan, settings)}");
             writer.WriteElementString("type", ns, "presence");
             writer.WriteEndElement();
         }

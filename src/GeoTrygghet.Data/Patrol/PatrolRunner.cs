@@ -44,11 +44,12 @@ public static class PatrolRunner
 
         if (r.Run is null)
         {
-            defaults["run"] = $"'{sites.Run}', the latest stored run with hotspots";
+            defaults["run"] = $"'{sites.RunIdentity.Name}', the latest stored run with hotspots";
         }
 
         var about = new JsonObject
         {
+            ["run"] = new JsonObject { ["id"] = sites.RunIdentity.Id, ["name"] = sites.RunIdentity.Name },
             ["hotspot_source"] = sites.Description,
             ["risk"] = $"aoristic hour-of-week weights of the incidents (weight 1) and EST reports (weight {r.ReportWeight.ToString(inv)}) of the {r.LookBackDays.ToString(inv)} days before the shift, halving every {r.HalfLifeDays.ToString(inv)} days back; {sites.Events} events read",
             ["start"] = settings.Start is null ? "each patrol starts at its first stop" : $"{settings.Start.Value.X.ToString(inv)},{settings.Start.Value.Y.ToString(inv)}",

@@ -18,7 +18,11 @@ namespace GeoTrygghet.Data.Patrol;
 /// </summary>
 public static class PatrolSource
 {
-    public sealed record Sites(IReadOnlyList<PatrolSite> List, IReadOnlyDictionary<string, Geometry> Areas, string Run, int Events, string Description);
+    public sealed record Sites(IReadOnlyList<PatrolSite> List, IReadOnlyDictionary<string, Geometry> Areas, string Run, int Events, string Description)
+    {
+        /// <summary>The run's id and name, for the plan's record.</summary>
+        public (long Id, string Name) RunIdentity { get; init; }
+    }
 
     public static Sites Load(string connectionString, string? run, string? areaName, DateTimeOffset shiftStart, double lookBackDays, double halfLifeDays, double reportWeight, int maxSites)
     {
@@ -72,8 +76,11 @@ public static class PatrolSource
         }
 
         var kept = sites.OrderByDescending(s => s.Total).ThenBy(s => s.Site.Id, StringComparer.Ordinal).Take(maxSites).ToList();
-        var description = $"{kept.Count} hotspots of run '{runName}'{(areaName is null ? string.Empty : $" in {areaName}")}{(sites.Count > kept.Count ? $" (the {maxSites} with the most risk of {sites.Count})" : string.Empty)}";
-        return new Sites(kept.Select(s => s.Site).ToList(), kept.ToDictionary(s => s.Site.Id, s => s.Area, StringComparer.Ordinal), runName, events.Count, description);
+        var description = $"{kept.Count} hotspots of run '{Identity(connectionString, runName).Name}'{(areaName is null ? string.Empty : $" in {areaName}")}{(sites.Count > kept.Count ? $" (the {maxSites} with the most risk of {sites.Count})" : string.Empty)}";
+        return new Sites(kept.Select(s => s.Site).ToList(), kept.ToDictionary(s => s.Site.Id, s => s.Area, StringComparer.Ordinal), runName, events.Count, description)
+        {
+            RunIdentity = Identity(connectionString, runName),
+        };
     }
 
     /// <summary>
@@ -122,6 +129,15 @@ public static class PatrolSource
         }
 
         return lines;
+    }
+
+    private static (long Id, string Name) Identity(string connectionString, string run)
+    {
+        using var conn = Schema.SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("SELECT id, name FROM analysis_runs WHERE id::text = $1 OR name = $1 ORDER BY id LIMIT 1", conn);
+        cmd.Parameters.AddWithValue(run);
+        using var reader = cmd.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : (0, run);
     }
 
     private static string LatestRun(string connectionString)
