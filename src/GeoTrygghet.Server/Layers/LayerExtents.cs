@@ -12,6 +12,35 @@ public sealed class LayerExtents(NpgsqlDataSource db, DataVersions versions)
 {
     private static readonly double[] Sweden = [10.0, 55.0, 24.2, 69.1];
     private readonly ConcurrentDictionary<string, (long Version, double[] Bbox)> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long Version, string[]? Interval)> _times = new(StringComparer.Ordinal);
+
+    /// <summary>The first and last time of a layer with times (UTC, ISO 8601), or null for a layer without or with no rows.</summary>
+    public async Task<string[]?> TimesOf(LayerDefinition layer, CancellationToken cancel)
+    {
+        if (layer.TimeColumn is null)
+        {
+            return null;
+        }
+
+        var version = versions.Of(layer.Tables) + versions.Epoch;
+        if (_times.TryGetValue(layer.Id, out var cached) && cached.Version == version)
+        {
+            return cached.Interval;
+        }
+
+        await using var cmd = db.CreateCommand($"SELECT min({layer.TimeColumn}), max({layer.TimeColumn}) FROM {layer.From}");
+        await using var reader = await cmd.ExecuteReaderAsync(cancel);
+        string[]? interval = null;
+        if (await reader.ReadAsync(cancel) && !reader.IsDBNull(0))
+        {
+            interval = [Iso(reader.GetFieldValue<DateTimeOffset>(0)), Iso(reader.GetFieldValue<DateTimeOffset>(1))];
+        }
+
+        _times[layer.Id] = (version, interval);
+        return interval;
+
+        static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public async Task<double[]> Of(LayerDefinition layer, CancellationToken cancel)
     {

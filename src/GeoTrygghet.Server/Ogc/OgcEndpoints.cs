@@ -53,7 +53,7 @@ public static class OgcEndpoints
             var collections = new List<object>();
             foreach (var layer in Offered(options))
             {
-                collections.Add(Collection(http, layer, await extents.Of(layer, http.RequestAborted)));
+                collections.Add(Collection(http, layer, await extents.Of(layer, http.RequestAborted), await extents.TimesOf(layer, http.RequestAborted)));
             }
 
             return Results.Json(new
@@ -65,7 +65,7 @@ public static class OgcEndpoints
 
         app.MapGet("/ogc/collections/{id}", async (string id, HttpContext http, ServerOptions options, LayerExtents extents) =>
             Offered(options).FirstOrDefault(l => l.Id == id) is { } layer
-                ? Results.Json(Collection(http, layer, await extents.Of(layer, http.RequestAborted)))
+                ? Results.Json(Collection(http, layer, await extents.Of(layer, http.RequestAborted), await extents.TimesOf(layer, http.RequestAborted)))
                 : Problems.NotFound($"There is no collection '{id}'."));
 
         app.MapGet("/ogc/collections/{id}/items", async (string id, HttpContext http, ServerOptions options, NpgsqlDataSource db) =>
@@ -155,14 +155,16 @@ public static class OgcEndpoints
     private static IEnumerable<LayerDefinition> Offered(ServerOptions options) =>
         LayerCatalog.All.Where(l => !(options.PublicMode && l.Sensitive));
 
-    private static object Collection(HttpContext http, LayerDefinition layer, double[] bbox) => new
+    private static object Collection(HttpContext http, LayerDefinition layer, double[] bbox, string[]? times) => new
     {
         id = layer.Id,
         title = layer.Title,
         description = layer.Description,
         itemType = "feature",
         crs = new[] { Crs84 },
-        extent = new { spatial = new { bbox = new[] { bbox }, crs = Crs84 } },
+        extent = times is null
+            ? (object)new { spatial = new { bbox = new[] { bbox }, crs = Crs84 } }
+            : new { spatial = new { bbox = new[] { bbox }, crs = Crs84 }, temporal = new { interval = new[] { times }, trs = "http://www.opengis.net/def/uri/ogc/1.3/gregorian" } },
         links = new[]
         {
             Link($"{TileEndpoints.Base(http)}/ogc/collections/{layer.Id}", "self", "application/json", layer.Title),

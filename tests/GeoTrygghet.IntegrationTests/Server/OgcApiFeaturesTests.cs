@@ -16,6 +16,15 @@ public sealed class OgcApiFeaturesTests(MapServiceFixture service) : IClassFixtu
         Assert.Contains("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson", conformance.RootElement.GetProperty("conformsTo").EnumerateArray().Select(e => e.GetString()));
         using var collections = await Json("/ogc/collections");
         Assert.Equal(9, collections.RootElement.GetProperty("collections").GetArrayLength());
+
+        // The incidents' time extent is their first and last time, as PostGIS has them (UTC).
+        using var incidents = await Json("/ogc/collections/incidents");
+        var interval = incidents.RootElement.GetProperty("extent").GetProperty("temporal").GetProperty("interval")[0];
+        var rows = service.Db.Rows("SELECT to_char(min(time_from) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), to_char(max(time_from) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM incidents");
+        Assert.Equal((string)rows[0][0]!, interval[0].GetString());
+        Assert.Equal((string)rows[0][1]!, interval[1].GetString());
+        using var lights = await Json("/ogc/collections/lights");
+        Assert.False(lights.RootElement.GetProperty("extent").TryGetProperty("temporal", out _), "lights have no times");
     }
 
     [Fact]
