@@ -212,9 +212,20 @@ public static class PresencePlanner
         List<(PatrolSite Site, RouteLeg Leg, DateTimeOffset Arrive, double Length)> options, PresenceSettings s,
         Dictionary<string, double> target, Dictionary<string, double> given, Random random)
     {
-        // First visits to hotspots owed one, then the rest by what they still lack; if nobody lacks anything, by target.
+        // Urgent first: a hotspot that needs as many visits as its two-hour rests leave room for before the shift
+        // ends, so the riskiest places get their share instead of the slack going elsewhere. Then first visits to
+        // hotspots owed one, then the rest by what they still lack; if nobody lacks anything, by target.
+        bool Urgent((PatrolSite Site, RouteLeg Leg, DateTimeOffset Arrive, double Length) o)
+        {
+            var lack = target[o.Site.Id] - given[o.Site.Id];
+            var visitsNeeded = Math.Ceiling(Math.Max(0, lack - 0.5) / s.VisitMaxMinutes);
+            var slotsLeft = Math.Floor(Math.Max(0, (s.ShiftEnd - o.Arrive).TotalMinutes - s.VisitMinMinutes) / s.MinMinutesBetweenVisits) + 1;
+            return visitsNeeded > 0 && visitsNeeded >= slotsLeft;
+        }
+
+        var urgent = options.Where(Urgent).ToList();
         var owed = options.Where(o => given[o.Site.Id] == 0 && target[o.Site.Id] >= s.VisitMinMinutes / 2).ToList();
-        var pool = owed.Count > 0 ? owed : options.Where(o => target[o.Site.Id] - given[o.Site.Id] > 0).ToList();
+        var pool = urgent.Count > 0 ? urgent : owed.Count > 0 ? owed : options.Where(o => target[o.Site.Id] - given[o.Site.Id] > 0).ToList();
         if (pool.Count == 0)
         {
             pool = options;

@@ -55,6 +55,14 @@ internal static class EvaluateCommand
             throw new FormatException("--treated needs --date YYYY-MM-DD, the measure's first day.");
         }
 
+        foreach (var (option, file) in new[] { ("--treated", treatedFile), ("--control", parse.GetValue(controlOption)) })
+        {
+            if (file is not null && !File.Exists(file))
+            {
+                throw new IOException($"{option} {file}: no such file");
+            }
+        }
+
         if (parse.GetValue(beforeOption) is <= 0 || parse.GetValue(afterOption) is <= 0)
         {
             throw new FormatException("--before and --after must be a positive number of days.");
@@ -101,11 +109,15 @@ internal static class EvaluateCommand
 
     private static void PrintSummary(TextWriter console, JsonObject result, string? outPath)
     {
+        static string V(JsonNode? n) => n is null ? "n/a" : n.ToJsonString();
+        static string Ci(JsonNode? n) => n is JsonArray a ? $"{V(a[0])}–{V(a[1])}" : "n/a";
         var counts = result["counts"]!;
-        console.WriteLine($"evaluate: {result["measure"]!["id"]} from {result["measure"]!["date"]}, before {result["periods"]!["before"]!["from"]}..{result["periods"]!["before"]!["to"]}, after {result["periods"]!["after"]!["from"]}..{result["periods"]!["after"]!["to"]}");
+        var periods = result["periods"]!;
+        console.WriteLine($"evaluate: {result["measure"]!["id"]} from {result["measure"]!["date"]}, before {periods["before"]!["from"]}..{periods["before"]!["to"]}, after {periods["after"]!["from"]}..{periods["after"]!["to"]}");
         console.WriteLine($"  counts R0={counts["R0"]} R1={counts["R1"]} B0={counts["B0"]} B1={counts["B1"]} C0={counts["C0"]} C1={counts["C1"]}");
-        console.WriteLine($"  relative effect {result["relative_effect"]!["estimate"]} (90% CI {result["relative_effect"]!["ci90"]!.ToJsonString()}), WDD {result["wdd"]?["estimate"]} (90% CI {result["wdd"]?["ci90"]?.ToJsonString()}), WDQ {result["wdq"]}");
-        console.WriteLine($"  after dark: rate ratio {result["dark"]!["rate_ratio"]!["estimate"]} (90% CI {result["dark"]!["rate_ratio"]!["ci90"]!.ToJsonString()}); by daylight: {result["daylight"]!["rate_ratio"]!["estimate"]} (90% CI {result["daylight"]!["rate_ratio"]!["ci90"]!.ToJsonString()})");
+        console.WriteLine($"  relative effect {V(result["relative_effect"]?["estimate"])} (90% CI {Ci(result["relative_effect"]?["ci90"])}), WDD {V(result["wdd"]?["estimate"])} (90% CI {Ci(result["wdd"]?["ci90"])}), WDQ {V(result["wdq"])}");
+        console.WriteLine($"  after dark against the control {V(result["dark"]!["relative_effect"]!["estimate"])} (90% CI {Ci(result["dark"]!["relative_effect"]!["ci90"])}); by daylight {V(result["daylight"]!["relative_effect"]!["estimate"])} (90% CI {Ci(result["daylight"]!["relative_effect"]!["ci90"])})");
+        console.WriteLine($"  the area's own rate per dark hour {V(result["dark"]!["rate_ratio"]!["estimate"])} (90% CI {Ci(result["dark"]!["rate_ratio"]!["ci90"])}); per daylight hour {V(result["daylight"]!["rate_ratio"]!["estimate"])} (90% CI {Ci(result["daylight"]!["rate_ratio"]!["ci90"])})");
         foreach (var (key, value) in result["defaults"]!.AsObject())
         {
             console.WriteLine($"  default {key}: {value}");

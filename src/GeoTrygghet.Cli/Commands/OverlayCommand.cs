@@ -27,6 +27,24 @@ internal static class OverlayCommand
 
     private static Option<string?> Out(string formats) => new("--out") { Description = $"output file ({formats}; the format comes from the extension)", Required = true };
 
+    /// <summary>The output path, refused unless its extension names a format this command writes.</summary>
+    private static string OutPath(ParseResult parse, Option<string?> output)
+    {
+        var path = parse.GetValue(output)!;
+        return path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || HotspotFiles.IsGeoJson(path)
+            ? path
+            : throw new FormatException($"--out {path}: the format comes from the extension; use .csv or .geojson");
+    }
+
+    /// <summary>The overlay reads events with the hotspot options but stores no run: --name would be silently ignored.</summary>
+    private static void RefuseName(ParseResult parse, PointOptions source)
+    {
+        if (parse.GetValue(source.Name) is not null)
+        {
+            throw new FormatException("--name names a stored analysis run; the overlay stores none (its results are the --out file).");
+        }
+    }
+
     private static Command Events()
     {
         var source = new PointOptions();
@@ -39,10 +57,11 @@ internal static class OverlayCommand
         source.AddTo(command);
         command.SetAction(parse => Guard(() =>
         {
+            RefuseName(parse, source);
             var (events, description, _, _) = source.Load(parse, SchemaSrid.Value);
             var (overlay, lights) = Load(parse.GetValue(minLux));
             var coverage = overlay.Of(events);
-            var path = parse.GetValue(output)!;
+            var path = OutPath(parse, output);
             var rows = Enumerable.Range(0, events.Count).Select(i => (i, c: coverage[i])).ToList();
             if (HotspotFiles.IsGeoJson(path))
             {
@@ -75,7 +94,7 @@ internal static class OverlayCommand
         var output = Out(".csv or .geojson");
         var run = new Option<string?>("--run") { Description = "the hotspots of this stored run (id or name; clusters, or hot cells of a Gi* run)" };
         var areas = new Option<bool>("--areas") { Description = "the areas register (focus areas and districts) instead of a run" };
-        var kind = new Option<string?>("--kind") { Description = "with --areas: only this kind, e.g. focus or district" };
+        var kind = new Option<string?>("--kind") { Description = "with --areas: only this kind: focus_area or district" };
         var day = new Option<string?>("--day") { Description = "the day whose working lamps and installed cameras give the lit and watched shares of ground (default: the day of the newest event)" };
         var command = new Command("areas", "For every hotspot of a run, or every focus area: events, share after dark, dark events lit, events by a lamp that was out, events seen by a camera, share of the ground lit and watched, lamps out.")
         {
@@ -90,6 +109,7 @@ internal static class OverlayCommand
                 throw new FormatException("give either --run RUN or --areas.");
             }
 
+            RefuseName(parse, source);
             var (events, description, _, _) = source.Load(parse, SchemaSrid.Value);
             var (overlay, lights) = Load(parse.GetValue(minLux));
             var coverage = overlay.Of(events);
@@ -98,7 +118,7 @@ internal static class OverlayCommand
             var onDay = PointOptions.Date(parse.GetValue(day), "--day")
                 ?? (events.Count > 0 ? DateOnly.Parse(Core.Evaluation.MeasureEvaluation.StockholmDate(events.TimeFrom!.Max()!.Value), Inv) : DateOnly.FromDateTime(DateTime.UtcNow));
             var result = AreaCoverage.Of(polygons, events, coverage, overlay, lights, onDay);
-            var path = parse.GetValue(output)!;
+            var path = OutPath(parse, output);
             var byId = polygons.ToDictionary(p => p.Id, p => p.Area, StringComparer.Ordinal);
             if (HotspotFiles.IsGeoJson(path))
             {
@@ -141,15 +161,21 @@ internal static class OverlayCommand
         source.AddTo(command);
         command.SetAction(parse => Guard(() =>
         {
+            RefuseName(parse, source);
             var (events, description, _, _) = source.Load(parse, SchemaSrid.Value);
-            var (overlay, _) = Load(parse.GetValue(minLux));
+            var (overlay, lamps) = Load(parse.GetValue(minLux));
             var coverage = overlay.Of(events);
             var what = parse.GetValue(kind)!;
             var reach = parse.GetValue(radius) ?? (what == "light" ? Math.Round(LitRadius.Metres(7, 5200, null, "LED", parse.GetValue(minLux)), 1) : 50);
             var categoryWeights = ParseWeights(parse.GetValue(weights));
+            var known = (events.Category ?? []).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            if (categoryWeights.Keys.FirstOrDefault(c => !known.Contains(c)) is { } unknown)
+            {
+                throw new FormatException($"--category-weight {unknown}: no event has that category; categories: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
+            }
             var result = PlacementCandidates.Choose(events, coverage, what, parse.GetValue(k), reach, parse.GetValue(halfLife), categoryWeights);
-            var path = parse.GetValue(output)!;
-            var report = Report($"Candidate places for new {(what == "light" ? "lamps" : "cameras")}: greedy maximal coverage", description, events.Count, parse.GetValue(minLux), 0, overlay.Cameras,
+            var path = OutPath(parse, output);
+            var report = Report($"Candidate places for new {(what == "light" ? "lamps" : "cameras")}: greedy maximal coverage", description, events.Count, parse.GetValue(minLux), lamps.Count, overlay.Cameras,
                 new Dictionary<string, object?> { ["k"] = parse.GetValue(k), ["radius_m"] = reach, ["half_life_days"] = parse.GetValue(halfLife), ["demand"] = result.Demand, ["demand_events"] = result.DemandEvents });
             if (HotspotFiles.IsGeoJson(path))
             {

@@ -90,6 +90,11 @@ internal static class PatrolCommand
                 Console.Error.WriteLine($"  P{stop.Patrol} {stop.Order,2}. {PatrolPlanFiles.Local(stop.Arrive)}–{PatrolPlanFiles.Local(stop.Depart)} {stop.Site.Id} ({stop.Site.Label}), {stop.Minutes.ToString(Inv)} min, risk rank {stop.Rank}");
             }
 
+            foreach (var warning in json["warnings"]!.AsArray())
+            {
+                Console.Error.WriteLine($"  warning: {warning}");
+            }
+
             Console.Error.WriteLine($"wrote {outPath} and {geoPath}");
             if (parse.GetValue(gpx) is { } gpxPath)
             {
@@ -129,12 +134,22 @@ internal static class PatrolCommand
                 : throw new FormatException($"{path}: say --format gpx or --format csv"));
             var cs = ConnectionResolver.Resolve();
             SchemaManager.Check(cs);
-            var visits = kind == "gpx"
-                ? VisitFiles.ReadGpx(path, SchemaSrid.Value, parse.GetValue(radius), parse.GetValue(minMinutes))
-                : VisitFiles.ReadCsv(path, SchemaSrid.Value);
+            List<VisitRecord> visits;
+            try
+            {
+                visits = kind == "gpx"
+                    ? VisitFiles.ReadGpx(path, SchemaSrid.Value, parse.GetValue(radius), parse.GetValue(minMinutes))
+                    : VisitFiles.ReadCsv(path, SchemaSrid.Value);
+            }
+            catch (VisitRowException e)
+            {
+                // A rejected row, as gt import reports one: nothing was stored.
+                Console.Error.WriteLine($"error: {e.Message}; nothing was imported");
+                return CliRun.Rejected;
+            }
             var name = parse.GetValue(source) ?? Path.GetFileName(path);
-            var (inserted, updated) = VisitStore.Save(cs, name, visits);
-            Console.Error.WriteLine($"visits: {visits.Count} read from {path} ({kind}{(kind == "gpx" ? $": stays of at least {parse.GetValue(minMinutes).ToString(Inv)} min within {parse.GetValue(radius).ToString(Inv)} m" : string.Empty)}), {inserted} new, {updated} updated, source '{name}'");
+            var (inserted, updated, unchanged) = VisitStore.Save(cs, name, visits);
+            Console.Error.WriteLine($"visits: {visits.Count} read from {path} ({kind}{(kind == "gpx" ? $": stays of at least {parse.GetValue(minMinutes).ToString(Inv)} min within {parse.GetValue(radius).ToString(Inv)} m" : string.Empty)}), {inserted} new, {updated} updated, {unchanged} unchanged, source '{name}'");
             foreach (var v in visits.Take(50))
             {
                 Console.Error.WriteLine($"  {v.Patrol}: {StockholmTime.Format(v.Arrive)} – {PatrolPlanFiles.Local(v.Depart)} at {v.X:F0} {v.Y:F0}{(v.Hotspot is null ? string.Empty : $" ({v.Hotspot})")}");
@@ -159,7 +174,13 @@ internal static class PatrolCommand
         };
         command.SetAction(parse => CliRun.Guard(() =>
         {
-            var plan = JsonNode.Parse(File.ReadAllText(parse.GetValue(planFile)!))?.AsObject() ?? throw new FormatException("the plan file is empty");
+            var planPath = parse.GetValue(planFile)!;
+            if (!File.Exists(planPath))
+            {
+                throw new IOException($"--plan {planPath}: no such file (make one with gt patrol plan --out)");
+            }
+
+            var plan = JsonNode.Parse(File.ReadAllText(planPath))?.AsObject() ?? throw new FormatException($"--plan {planPath}: the file is empty");
             var from = DateTimeOffset.Parse(plan["shift"]?["start"]?.GetValue<string>() ?? throw new FormatException($"{parse.GetValue(planFile)}: no shift.start: is it a plan from gt patrol plan?"), Inv);
             var to = DateTimeOffset.Parse(plan["shift"]!["end"]!.GetValue<string>(), Inv);
             var srid = SchemaSrid.Value;
@@ -172,6 +193,12 @@ internal static class PatrolCommand
             }).ToList();
             var cs = ConnectionResolver.Resolve();
             SchemaManager.Check(cs);
+            var sources = VisitStore.Sources(cs, from, to);
+            if (parse.GetValue(source) is { } wanted && sources.All(x => x.Source != wanted))
+            {
+                throw new FormatException($"--source {wanted}: no visits of that source in the shift; sources: {(sources.Count == 0 ? "(none: import them with gt patrol visits FILE)" : string.Join(", ", sources.Select(x => $"{x.Source} ({x.Visits})")))}");
+            }
+
             var visits = VisitStore.Load(cs, from, to, parse.GetValue(source));
             var k = parse.GetValue(weeks);
             var afterMinutes = parse.GetValue(after);
@@ -181,9 +208,18 @@ internal static class PatrolCommand
             var result = PresenceFollowUp.Compute(planned, visits.Select(v => new PresenceFollowUp.Visit(v.Patrol, v.X, v.Y, v.Arrive, v.Depart)).ToList(), list,
                 parse.GetValue(radius), afterMinutes, k);
             var json = FollowUpJson(result, plan, parse.GetValue(radius), afterMinutes, k, visits.Count);
+            if (parse.GetValue(source) is null && sources.Count > 1)
+            {
+                json["warnings"]!.AsArray().Add($"visits of {sources.Count} sources are counted together ({string.Join(", ", sources.Select(x => $"{x.Source} ({x.Visits})"))}); if they record the same patrols, give --source.");
+            }
             File.WriteAllText(parse.GetValue(output)!, json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
             Console.Error.WriteLine($"follow-up: {visits.Count} visits in the shift, {result.UnmatchedVisits} not at a planned hotspot");
             Console.Error.WriteLine($"  minutes made {json["totals"]!["minutes_made"]} of {json["totals"]!["minutes_planned"]} planned; visits {json["totals"]!["visits_made"]} of {json["totals"]!["visits_planned"]}");
+            foreach (var warning in json["warnings"]!.AsArray())
+            {
+                Console.Error.WriteLine($"  warning: {warning}");
+            }
+
             Console.Error.WriteLine($"  {json["summary_sv"]}");
             Console.Error.WriteLine($"wrote {parse.GetValue(output)}");
             return CliRun.Ok;
@@ -235,7 +271,8 @@ internal static class PatrolCommand
             },
             ["warnings"] = warnings,
             ["summary_sv"] = string.Create(CultureInfo.InvariantCulture, $"Närvaro: {r.Hotspots.Sum(h => h.VisitsMade)} av {r.Hotspots.Sum(h => h.Hotspot.Visits)} planerade besök, {minutesMade.ToString("0", sv)} av {minutesPlanned.ToString("0", sv)} minuter ({(minutesPlanned > 0 ? (minutesMade / minutesPlanned * 100).ToString("0", sv) : "–")} %). Händelser inom {radius.ToString("0", sv)} m under och {after.ToString("0", sv)} min efter närvaro: {withEvents}; samma timmar de {weeks} veckorna före: {withoutEvents}.")
-                + (rate?.Estimate is { } e ? $" Kvot per timme {e.ToString("0.00", sv)} (90 % konfidensintervall {rate.Low.ToString("0.00", sv)}–{(double.IsFinite(rate.High) ? rate.High.ToString("0.00", sv) : "∞")})." : string.Empty),
+                + (rate?.Estimate is { } e ? $" Kvot per timme {e.ToString("0.00", sv)} (90 % konfidensintervall {rate.Low.ToString("0.00", sv)}–{(double.IsFinite(rate.High) ? rate.High.ToString("0.00", sv) : "∞")})." : string.Empty)
+                + (withEvents + withoutEvents < 20 ? " För få händelser för att dra någon slutsats av ett pass; följ upp över många pass." : string.Empty),
         };
     }
 

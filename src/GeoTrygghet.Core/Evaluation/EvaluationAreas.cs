@@ -46,7 +46,9 @@ public sealed record EvaluationAreas(Geometry Treated, Geometry Buffer, Geometry
 
         if (controlArea.IsEmpty || controlArea.Area <= 0)
         {
-            throw new EvaluationException("the control area is empty once the treated area and its buffer are taken out; give a control area with --control.");
+            throw new EvaluationException(control is not null
+                ? "the control area lies wholly inside the treated area and its buffer; give a control area outside them (or none: the rest of the study area)."
+                : "the control area is empty once the treated area and its buffer are taken out; give a control area with --control.");
         }
 
         if (!outer.Intersects(study))

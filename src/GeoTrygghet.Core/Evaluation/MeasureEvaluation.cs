@@ -48,7 +48,7 @@ public static class MeasureEvaluation
         var main = design.DarkOnly ? darkSection : allSection;
 
         var warnings = new JsonArray();
-        foreach (var w in DesignWarnings(design))
+        foreach (var w in DesignWarnings(design, events.Count))
         {
             warnings.Add(w);
         }
@@ -132,7 +132,8 @@ public static class MeasureEvaluation
             ["counts"] = new JsonObject { ["R0"] = n.R0, ["R1"] = n.R1, ["B0"] = n.B0, ["B1"] = n.B1, ["C0"] = n.C0, ["C1"] = n.C1 },
             ["success_measure"] = Num(wdq.SuccessMeasure),
             ["wdq"] = Num(wdq.Quotient),
-            ["wdq_reading"] = wdq.Reading,
+            ["wdq_reading"] = relative.High90 is < 1 || wdq.Quotient is null ? wdq.Reading
+                : "not meaningful: the treated area shows no clear effect against the control (its relative effect's 90 % interval includes 1), so there is nothing to be displaced or diffused",
             ["wdd"] = wdd is null ? null : new JsonObject
             {
                 ["estimate"] = Num(wdd.Estimate), ["se"] = Num(wdd.StandardError), ["z"] = Num(wdd.Z), ["p"] = Num(wdd.P),
@@ -156,6 +157,19 @@ public static class MeasureEvaluation
         return new SectionResult(n, json, warnings, wdq, wdd, rate, relative, unit);
     }
 
+    private static IEnumerable<string> DesignWarnings(EvaluationDesign d, long events)
+    {
+        if (events == 0)
+        {
+            yield return "no event in any of the areas and periods: check --category, --source and the dates.";
+        }
+
+        foreach (var w in DesignWarnings(d))
+        {
+            yield return w;
+        }
+    }
+
     private static IEnumerable<string> DesignWarnings(EvaluationDesign d)
     {
         if (d.DataFrom is { } first && first > d.BeforeFrom.AddDays(1))
@@ -171,6 +185,11 @@ public static class MeasureEvaluation
         if (d.MeasureEnd is { } end && end < d.Date.AddDays(d.AfterDays - 1))
         {
             yield return $"the measure ended {end.ToString("yyyy-MM-dd", Inv)}, inside the after period.";
+        }
+
+        if (d.BeforeDays % 365 != 0 || d.AfterDays % 365 != 0)
+        {
+            yield return $"the periods are not whole years ({d.BeforeDays} and {d.AfterDays} days), so they hold different seasons: the area's own before/after rates mix the measure with the season; read the relative effect against the control.";
         }
 
         if (d.BeforeDays != d.AfterDays)

@@ -35,12 +35,16 @@ internal static class SwedishSummary
         text.Append(Buffer(main));
         if (!d.DarkOnly)
         {
-            text.Append(Effect("Efter mörkrets inbrott, räknat per mörkertimme", dark.Rate.Estimate, dark.Rate.Low, dark.Rate.High));
-            text.Append(Effect("I dagsljus, räknat per dagsljustimme", day.Rate.Estimate, day.Rate.Low, day.Rate.High));
+            // Conclusions rest on the comparison with the control, which takes out the seasons and the town's trend;
+            // the area's own rate per dark hour is given alongside.
+            text.Append(Effect("Efter mörkrets inbrott, jämfört med kontrollområdet", dark.Relative.Estimate, dark.Relative.Low90, dark.Relative.High90));
+            text.Append(Own("per mörkertimme", dark.Rate));
+            text.Append(Effect("I dagsljus, jämfört med kontrollområdet", day.Relative.Estimate, day.Relative.Low90, day.Relative.High90));
+            text.Append(Own("per dagsljustimme", day.Rate));
         }
         else
         {
-            text.Append(Effect("Räknat per mörkertimme", dark.Rate.Estimate, dark.Rate.Low, dark.Rate.High));
+            text.Append(Own("per mörkertimme", dark.Rate));
         }
 
         if (main.Warnings.Count > 0 && n.R0 + n.R1 < MeasureEvaluation.MinimumTreatedEvents)
@@ -66,9 +70,14 @@ internal static class SwedishSummary
         return $"{lead}: {change} ({interval}). {verdict} ";
     }
 
+    private static string Own(string unit, Analysis.Evaluation.PoissonRateRatio.Result rate) =>
+        rate.Estimate is { } e && double.IsFinite(e)
+            ? $"(Områdets egen takt {unit}: kvot {Num(e, 2)}, 90 % konfidensintervall {Num(rate.Low, 2)}–{(double.IsFinite(rate.High) ? Num(rate.High, 2) : "∞")}.) "
+            : string.Empty;
+
     private static string Buffer(MeasureEvaluation.SectionResult s)
     {
-        if (s.Wdq.Quotient is not { } q || s.Wdq.SuccessMeasure is not < 0)
+        if (s.Wdq.Quotient is not { } q || s.Wdq.SuccessMeasure is not < 0 || s.Relative.High90 is not < 1)
         {
             return string.Empty;
         }

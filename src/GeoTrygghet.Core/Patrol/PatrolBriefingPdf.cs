@@ -85,7 +85,8 @@ public static class PatrolBriefingPdf
             Text(canvas, $"{PatrolPlanFiles.Local(stop.Arrive)}–{PatrolPlanFiles.Local(stop.Depart)}", columns[2], y, small, ink);
             Text(canvas, stop.Minutes.ToString(Inv), columns[3], y, small, ink);
             Text(canvas, Fit($"{stop.Site.Id} {stop.Site.Label}", columns[5] - columns[4] - 6, small), columns[4], y, small, ink);
-            Text(canvas, Fit(PatrolPlanFiles.ReasonSv(stop, plan, settings), Width - Margin - columns[5], small),
+            // The briefing's short form of why; the plan's JSON and GPX carry the full sentence.
+            Text(canvas, Fit(string.Create(Inv, $"risk nr {stop.Rank} av {plan.ShiftRisk.Count}, {stop.Risk:0.##} ankomsttimmen, andel {plan.TargetMinutes[stop.Site.Id]:0} min"), Width - Margin - columns[5], small),
                 columns[5], y, small, ink);
             y += 10.5f;
         }

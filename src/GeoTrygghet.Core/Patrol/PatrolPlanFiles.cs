@@ -64,12 +64,39 @@ public static class PatrolPlanFiles
             ["patrol"] = l.Patrol, ["from"] = l.From, ["to"] = l.To, ["depart"] = StockholmTime.Format(l.Depart), ["arrive"] = StockholmTime.Format(l.Arrive),
             ["metres"] = Math.Round(l.Route.Metres), ["minutes"] = Math.Round(l.Route.Minutes, 1),
         }).ToArray());
+        result["warnings"] = new JsonArray(Warnings(plan, settings, given.ToDictionary(kv => kv.Key, kv => kv.Value.Minutes, StringComparer.Ordinal)).Select(w => (JsonNode)w).ToArray());
         result["totals"] = new JsonObject
         {
             ["stops"] = plan.Stops.Count, ["presence_minutes"] = plan.Stops.Sum(s => s.Minutes), ["travel_minutes"] = Math.Round(plan.Legs.Sum(l => l.Route.Minutes), 1),
             ["travel_metres"] = Math.Round(plan.Legs.Sum(l => l.Route.Metres)), ["hotspots_visited"] = given.Count, ["hotspots"] = sites.Count,
         };
         return result;
+    }
+
+    /// <summary>What a planner should know about a plan that could not give everything asked.</summary>
+    private static IEnumerable<string> Warnings(PresencePlan plan, PresenceSettings settings, Dictionary<string, double> given)
+    {
+        var hours = (settings.ShiftEnd - settings.ShiftStart).TotalHours;
+        if (hours > 12)
+        {
+            yield return string.Create(Inv, $"the shift is {hours:0.#} hours long; is that the shift you meant?");
+        }
+
+        var budget = settings.Patrols * settings.PresenceMinutesPerPatrol;
+        var placed = plan.Stops.Sum(s => s.Minutes);
+        if (placed < budget - settings.VisitMinMinutes)
+        {
+            yield return string.Create(Inv, $"{placed:0} of the {budget:0} presence minutes could be placed: the hotspots rest {settings.MinMinutesBetweenVisits:0} minutes between visits and the shift ends; more hotspots (another run or area) or fewer minutes would fit.");
+        }
+
+        foreach (var (id, target) in plan.TargetMinutes.Where(kv => kv.Value >= settings.VisitMinMinutes).OrderByDescending(kv => kv.Value))
+        {
+            var got = given.GetValueOrDefault(id);
+            if (got < target - settings.VisitMaxMinutes)
+            {
+                yield return string.Create(Inv, $"{id} got {got:0} of its {target:0} minutes (the two-hour rest between visits and travel left no room for more).");
+            }
+        }
     }
 
     /// <summary>Why a stop was chosen, in Swedish with a decimal comma, for the briefing and the Swedish viewer.</summary>

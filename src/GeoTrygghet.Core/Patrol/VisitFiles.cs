@@ -18,7 +18,8 @@ public sealed record VisitRecord(string ExternalId, string Patrol, string? Hotsp
 /// Visits actually made, from the files patrols bring back: GPX 1.0/1.1 tracks (a visit wherever the track stood
 /// still, <see cref="DwellDetector"/>; the track's name is the patrol) or a CSV of check-ins with the columns
 /// <c>patrol</c>, <c>arrive</c>, <c>depart</c>, a position (<c>lon</c>,<c>lat</c> in WGS 84 or <c>x</c>,<c>y</c> in the
-/// analysis CRS) and optionally <c>id</c> and <c>hotspot</c>. A bad row stops the whole file with its row and field.
+/// analysis CRS) and optionally <c>id</c> and <c>hotspot</c>. A bad row stops the whole file with its row, line and
+/// field (<see cref="VisitRowException"/>, so the command can exit 1 as an import with rejected rows does).
 /// </summary>
 public static class VisitFiles
 {
@@ -126,23 +127,23 @@ public static class VisitFiles
         {
             string Field(string name) => record.Values.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v)
                 ? v.Trim()
-                : throw new ImportFormatException(path, $"row {record.Row}, field {name}: missing");
+                : throw new VisitRowException(path, $"row {record.Row} ({record.Location}), field {name}: missing");
             DateTimeOffset Time(string name)
             {
                 var text = Field(name);
                 return StockholmTime.TryParse(text, out var utc, out var error) == StockholmTime.Outcome.Invalid
-                    ? throw new ImportFormatException(path, $"row {record.Row}, field {name}: '{text}' is not an ISO 8601 time ({error})")
+                    ? throw new VisitRowException(path, $"row {record.Row} ({record.Location}), field {name}: '{text}' is not an ISO 8601 time ({error})")
                     : utc;
             }
 
             double Coordinate(string name) => double.TryParse(Field(name), NumberStyles.Float, Inv, out var v) && double.IsFinite(v)
                 ? v
-                : throw new ImportFormatException(path, $"row {record.Row}, field {name}: '{Field(name)}' is not a number");
+                : throw new VisitRowException(path, $"row {record.Row} ({record.Location}), field {name}: '{Field(name)}' is not a number");
 
             var (a, b) = degrees ? (Coordinate("lon"), Coordinate("lat")) : (Coordinate("x"), Coordinate("y"));
             if (degrees && (Math.Abs(a) > 180 || Math.Abs(b) > 90))
             {
-                throw new ImportFormatException(path, $"row {record.Row}, field lon/lat: ({a}, {b}) are not degrees");
+                throw new VisitRowException(path, $"row {record.Row} ({record.Location}), field lon/lat: ({a}, {b}) are not degrees");
             }
 
             var position = degrees ? toSrid.Transform(factory.CreatePoint(new Coordinate(a, b))).Coordinate : new Coordinate(a, b);
@@ -150,7 +151,7 @@ public static class VisitFiles
             var depart = Time("depart");
             if (depart <= arrive)
             {
-                throw new ImportFormatException(path, $"row {record.Row}, field depart: not after arrive");
+                throw new VisitRowException(path, $"row {record.Row} ({record.Location}), field depart: not after arrive");
             }
 
             var patrol = Field("patrol");
@@ -169,3 +170,6 @@ public static class VisitFiles
 
     private static string Hash(string text) => "h:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant();
 }
+
+/// <summary>A check-in row that cannot be used: the file, row, line and field, and why.</summary>
+public sealed class VisitRowException(string path, string message) : Exception($"{path}: {message}");

@@ -111,7 +111,13 @@ public static class AssetSource
         using var cmd = new NpgsqlCommand("SELECT external_id, name || ' (' || kind || coalesce(' ' || year, '') || ')', ST_AsBinary(geom) FROM areas WHERE $1::text IS NULL OR kind = $1 ORDER BY name", conn);
         cmd.Parameters.AddWithValue(NpgsqlTypes.NpgsqlDbType.Text, (object?)kind ?? DBNull.Value);
         var list = Polygons(cmd);
-        return list.Count > 0 ? list : throw new DatabaseException(kind is null ? "the areas register is empty: import areas first." : $"there are no areas of kind '{kind}'.");
+        if (list.Count > 0)
+        {
+            return list;
+        }
+
+        using var kinds = new NpgsqlCommand("SELECT coalesce(string_agg(DISTINCT kind, ', ' ORDER BY kind), '(none)') FROM areas", conn);
+        throw new DatabaseException(kind is null ? "the areas register is empty: import areas first." : $"there are no areas of kind '{kind}'; kinds: {kinds.ExecuteScalar()}.");
     }
 
     private static List<(string Id, string Label, Geometry Area)> Polygons(NpgsqlCommand cmd)

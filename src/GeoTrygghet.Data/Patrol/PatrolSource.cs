@@ -35,7 +35,7 @@ public static class PatrolSource
             var area = AssetSource.Areas(connectionString, null).Where(a => a.Label.StartsWith(areaName + " (", StringComparison.Ordinal) || a.Id == areaName).Select(a => a.Area).ToList();
             if (area.Count == 0)
             {
-                throw new DatabaseException($"there is no area named '{areaName}'; ./gt overlay areas --areas lists them.");
+                throw new DatabaseException($"there is no area named '{areaName}'; areas: {string.Join(", ", AssetSource.Areas(connectionString, null).Select(a => a.Label))}.");
             }
 
             var union = UnaryUnionOp.Union(area);

@@ -6,11 +6,11 @@ namespace GeoTrygghet.Data.Patrol;
 /// <summary>The visits patrols made, kept in <c>patrol_visits</c>: imported in one transaction (all or nothing, again and again the same), read back by period.</summary>
 public static class VisitStore
 {
-    public static (int Inserted, int Updated) Save(string connectionString, string source, IReadOnlyList<VisitRecord> visits)
+    public static (int Inserted, int Updated, int Unchanged) Save(string connectionString, string source, IReadOnlyList<VisitRecord> visits)
     {
         using var conn = Schema.SchemaManager.Open(connectionString);
         using var tx = conn.BeginTransaction();
-        int inserted = 0, updated = 0;
+        int inserted = 0, updated = 0, unchanged = 0;
         foreach (var v in visits)
         {
             using var cmd = new NpgsqlCommand("""
@@ -18,6 +18,8 @@ public static class VisitStore
                 VALUES (@source, @id, @patrol, @hotspot, @arrive, @depart, ST_SetSRID(ST_MakePoint(@x, @y), @srid))
                 ON CONFLICT (source, external_id) DO UPDATE SET patrol = excluded.patrol, hotspot = excluded.hotspot,
                     arrived_at = excluded.arrived_at, left_at = excluded.left_at, geom = excluded.geom, imported_at = now()
+                WHERE (patrol_visits.patrol, patrol_visits.hotspot, patrol_visits.arrived_at, patrol_visits.left_at, ST_AsEWKB(patrol_visits.geom))
+                      IS DISTINCT FROM (excluded.patrol, excluded.hotspot, excluded.arrived_at, excluded.left_at, ST_AsEWKB(excluded.geom))
                 RETURNING (xmax = 0)
                 """, conn, tx);
             cmd.Parameters.AddWithValue("source", source);
@@ -29,13 +31,17 @@ public static class VisitStore
             cmd.Parameters.AddWithValue("x", v.X);
             cmd.Parameters.AddWithValue("y", v.Y);
             cmd.Parameters.AddWithValue("srid", Schema.SchemaSrid.Value);
-            if ((bool)cmd.ExecuteScalar()!)
+            switch (cmd.ExecuteScalar())
             {
-                inserted++;
-            }
-            else
-            {
-                updated++;
+                case true:
+                    inserted++;
+                    break;
+                case false:
+                    updated++;
+                    break;
+                default:
+                    unchanged++;
+                    break;
             }
         }
 
@@ -46,7 +52,24 @@ public static class VisitStore
         }
 
         tx.Commit();
-        return (inserted, updated);
+        return (inserted, updated, unchanged);
+    }
+
+    /// <summary>The import sources of the visits in a period, with how many each has.</summary>
+    public static List<(string Source, long Visits)> Sources(string connectionString, DateTimeOffset from, DateTimeOffset to)
+    {
+        using var conn = Schema.SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("SELECT source, count(*) FROM patrol_visits WHERE arrived_at < @to AND left_at > @from GROUP BY source ORDER BY source", conn);
+        cmd.Parameters.AddWithValue("from", from.ToUniversalTime());
+        cmd.Parameters.AddWithValue("to", to.ToUniversalTime());
+        using var reader = cmd.ExecuteReader();
+        var list = new List<(string, long)>();
+        while (reader.Read())
+        {
+            list.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return list;
     }
 
     public static List<VisitRecord> Load(string connectionString, DateTimeOffset from, DateTimeOffset to, string? source)

@@ -42,7 +42,7 @@ public sealed class PatrolFollowUpTests : IClassFixture<DemoTownDatabase>, IDisp
         var first = GtProcess.Run(_db.ConnectionString, "patrol", "visits", gpx, "--source", "track");
         Assert.True(first.ExitCode == 0, first.All);
         var again = GtProcess.Run(_db.ConnectionString, "patrol", "visits", gpx, "--source", "track");
-        Assert.Contains("0 new", again.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"0 new, 0 updated, {Stops().Count} unchanged", again.Stderr, StringComparison.Ordinal);
         Assert.Equal(Stops().Count, _db.Scalar("SELECT count(*) FROM patrol_visits WHERE source = 'track'"));
 
         var result = FollowUp("track");
@@ -79,6 +79,9 @@ public sealed class PatrolFollowUpTests : IClassFixture<DemoTownDatabase>, IDisp
         File.WriteAllText(path, csv.ToString());
         var import = GtProcess.Run(_db.ConnectionString, "patrol", "visits", path, "--source", "checkins");
         Assert.True(import.ExitCode == 0, import.All);
+        var nosuch = GtProcess.Run(_db.ConnectionString, "patrol", "followup", "--plan", _plan, "--source", "nosuch", "--out", Path.Combine(_dir, "x.json"));
+        Assert.Equal(2, nosuch.ExitCode);
+        Assert.Contains("sources: checkins", nosuch.Stderr, StringComparison.Ordinal);
         var totals = FollowUp("checkins")["totals"]!;
         Assert.Equal(half.Count, totals["visits_made"]!.GetValue<int>());
         Assert.Equal(half.Sum(s => s["minutes"]!.GetValue<double>()), totals["minutes_made"]!.GetValue<double>(), 1);
@@ -87,8 +90,8 @@ public sealed class PatrolFollowUpTests : IClassFixture<DemoTownDatabase>, IDisp
         File.WriteAllText(bad, csv.ToString() + "2,2024-11-29T23:00,2024-11-29T22:00,15.99,59.51\n");
         var count = _db.Scalar("SELECT count(*) FROM patrol_visits");
         var refused = GtProcess.Run(_db.ConnectionString, "patrol", "visits", bad, "--source", "bad");
-        Assert.Equal(2, refused.ExitCode);
-        Assert.Contains($"row {half.Count + 1}, field depart", refused.Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains($"row {half.Count + 1} (line {half.Count + 2}), field depart", refused.Stderr, StringComparison.Ordinal);
         Assert.Equal(count, _db.Scalar("SELECT count(*) FROM patrol_visits"));
     }
 
