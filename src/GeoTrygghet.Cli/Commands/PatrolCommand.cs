@@ -16,6 +16,7 @@ internal static class PatrolCommand
         var patrol = new Command("patrol", "Plan police and municipal presence at the hotspots for a shift.");
         patrol.Add(Plan());
         patrol.Add(Visits());
+        patrol.Add(DeleteVisits());
         patrol.Add(FollowUp());
         return patrol;
     }
@@ -155,6 +156,25 @@ internal static class PatrolCommand
                 Console.Error.WriteLine($"  {v.Patrol}: {StockholmTime.Format(v.Arrive)} – {PatrolPlanFiles.Local(v.Depart)} at {v.X:F0} {v.Y:F0}{(v.Hotspot is null ? string.Empty : $" ({v.Hotspot})")}");
             }
 
+            return CliRun.Ok;
+        }));
+        return command;
+    }
+
+    private static Command DeleteVisits()
+    {
+        var source = new Option<string>("--source") { Description = "the import source whose visits go", Required = true };
+        var yes = new Option<bool>("--yes") { Description = "really delete (without it the command only counts)" };
+        var command = new Command("delete-visits", "Delete every visit of one import source (counts only, unless --yes).") { source, yes };
+        command.SetAction(parse => CliRun.Guard(() =>
+        {
+            var cs = ConnectionResolver.Resolve();
+            SchemaManager.Check(cs);
+            var name = parse.GetValue(source)!;
+            var rows = VisitStore.CountOrDelete(cs, name, parse.GetValue(yes));
+            Console.WriteLine(parse.GetValue(yes)
+                ? $"deleted {rows} visits of source '{name}'"
+                : $"{rows} visits of source '{name}'; run again with --yes to delete them.");
             return CliRun.Ok;
         }));
         return command;

@@ -55,6 +55,25 @@ public static class VisitStore
         return (inserted, updated, unchanged);
     }
 
+    /// <summary>How many visits a source holds; with <paramref name="delete"/> they are deleted too, in one transaction.</summary>
+    public static long CountOrDelete(string connectionString, string source, bool delete)
+    {
+        using var conn = Schema.SchemaManager.Open(connectionString);
+        using var tx = conn.BeginTransaction();
+        using var cmd = new NpgsqlCommand(delete ? "DELETE FROM patrol_visits WHERE source = $1" : "SELECT count(*) FROM patrol_visits WHERE source = $1", conn, tx);
+        cmd.Parameters.AddWithValue(source);
+        var rows = delete ? cmd.ExecuteNonQuery() : (long)cmd.ExecuteScalar()!;
+        if (delete && rows > 0)
+        {
+            using var change = new NpgsqlCommand("INSERT INTO data_changes (layer, changed_at, rows) VALUES ('patrol_visits', now(), $1)", conn, tx);
+            change.Parameters.AddWithValue((long)rows);
+            change.ExecuteNonQuery();
+        }
+
+        tx.Commit();
+        return rows;
+    }
+
     /// <summary>The import sources of the visits in a period, with how many each has.</summary>
     public static List<(string Source, long Visits)> Sources(string connectionString, DateTimeOffset from, DateTimeOffset to)
     {

@@ -93,6 +93,14 @@ public sealed class PatrolFollowUpTests : IClassFixture<DemoTownDatabase>, IDisp
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains($"row {half.Count + 1} (line {half.Count + 2}), field depart", refused.Stderr, StringComparison.Ordinal);
         Assert.Equal(count, _db.Scalar("SELECT count(*) FROM patrol_visits"));
+
+        // A batch can be taken out again: counted first, deleted with --yes.
+        var counted = GtProcess.Run(_db.ConnectionString, "patrol", "delete-visits", "--source", "checkins");
+        Assert.Contains($"{half.Count} visits of source 'checkins'", counted.Stdout, StringComparison.Ordinal);
+        Assert.Equal(half.Count, _db.Scalar("SELECT count(*) FROM patrol_visits WHERE source = 'checkins'"));
+        var deleted = GtProcess.Run(_db.ConnectionString, "patrol", "delete-visits", "--source", "checkins", "--yes");
+        Assert.True(deleted.ExitCode == 0, deleted.All);
+        Assert.Equal(0, _db.Scalar("SELECT count(*) FROM patrol_visits WHERE source = 'checkins'"));
     }
 
     private List<JsonNode> Stops() => _planJson["stops"]!.AsArray().Select(s => s!).ToList();
