@@ -17,6 +17,7 @@ public sealed class StreetGraphRouter : IPatrolRouter
     private readonly List<List<(int To, double Metres)>> _edges = [];
     private readonly Dictionary<(long, long), int> _index = [];
     private readonly NetTopologySuite.Index.Strtree.STRtree<int> _nodeTree = new();
+    private readonly Dictionary<int, (double[] Distance, int[] Previous)> _trees = [];
 
     public StreetGraphRouter(IEnumerable<Geometry> streets, double kilometresPerHour)
     {
@@ -100,6 +101,33 @@ public sealed class StreetGraphRouter : IPatrolRouter
             return [start];
         }
 
+        var (distance, previous) = Tree(start);
+        if (double.IsPositiveInfinity(distance[end]))
+        {
+            return null;
+        }
+
+        var path = new List<int>();
+        for (var n = end; n != -1; n = previous[n])
+        {
+            path.Add(n);
+        }
+
+        path.Reverse();
+        return path;
+    }
+
+    /// <summary>
+    /// All shortest paths from one node. A planner asks for the way from each stop to every hotspot many times over,
+    /// always from the same few places, so each origin's tree is computed once and kept.
+    /// </summary>
+    private (double[] Distance, int[] Previous) Tree(int start)
+    {
+        if (_trees.TryGetValue(start, out var tree))
+        {
+            return tree;
+        }
+
         var distance = new double[_nodes.Count];
         var previous = new int[_nodes.Count];
         Array.Fill(distance, double.PositiveInfinity);
@@ -114,11 +142,6 @@ public sealed class StreetGraphRouter : IPatrolRouter
                 continue;
             }
 
-            if (node == end)
-            {
-                break;
-            }
-
             foreach (var (to, metres) in _edges[node])
             {
                 var candidate = d + metres;
@@ -131,19 +154,8 @@ public sealed class StreetGraphRouter : IPatrolRouter
             }
         }
 
-        if (double.IsPositiveInfinity(distance[end]))
-        {
-            return null;
-        }
-
-        var path = new List<int>();
-        for (var n = end; n != -1; n = previous[n])
-        {
-            path.Add(n);
-        }
-
-        path.Reverse();
-        return path;
+        _trees[start] = (distance, previous);
+        return (distance, previous);
     }
 
     private int Nearest(double x, double y)

@@ -11,6 +11,12 @@ internal static class CliRun
     public const int Rejected = 1;
     public const int Failed = 2;
 
+    public static int Guard(Action body) => CliRun.Guard(() =>
+    {
+        body();
+        return Ok;
+    });
+
     public static int Guard(Func<int> body)
     {
         try

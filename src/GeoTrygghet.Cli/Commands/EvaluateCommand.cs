@@ -91,7 +91,7 @@ internal static class EvaluateCommand
             StudyArea = settings.StudyArea,
             StudyAreaSource = DeploymentConfig.PathInUse,
         });
-        var json = result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var json = result.ToJsonString(Core.JsonOutput.Indented);
         var outPath = parse.GetValue(outputOption);
         var console = outPath is null ? Console.Error : Console.Out;
         if (outPath is null)

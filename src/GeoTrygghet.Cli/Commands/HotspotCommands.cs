@@ -182,10 +182,4 @@ internal static partial class HotspotCommands
     }
 
     private static string Csv(string value) => Core.Import.RejectsWriter.Quote(value);
-
-    private static int Guard(Action body) => CliRun.Guard(() =>
-    {
-        body();
-        return CliRun.Ok;
-    });
 }

@@ -55,7 +55,7 @@ internal static class OverlayCommand
             minLux, output,
         };
         source.AddTo(command);
-        command.SetAction(parse => Guard(() =>
+        command.SetAction(parse => CliRun.Guard(() =>
         {
             RefuseName(parse, source);
             var (events, description, _, _) = source.Load(parse, SchemaSrid.Value);
@@ -101,7 +101,7 @@ internal static class OverlayCommand
             run, areas, kind, day, minLux, output,
         };
         source.AddTo(command);
-        command.SetAction(parse => Guard(() =>
+        command.SetAction(parse => CliRun.Guard(() =>
         {
             var runName = parse.GetValue(run);
             if ((runName is null) == !parse.GetValue(areas))
@@ -116,7 +116,7 @@ internal static class OverlayCommand
             var cs = ConnectionResolver.Resolve();
             var polygons = runName is not null ? AssetSource.RunHotspots(cs, runName) : AssetSource.Areas(cs, parse.GetValue(kind));
             var onDay = PointOptions.Date(parse.GetValue(day), "--day")
-                ?? (events.Count > 0 ? DateOnly.Parse(Core.Evaluation.MeasureEvaluation.StockholmDate(events.TimeFrom!.Max()!.Value), Inv) : DateOnly.FromDateTime(DateTime.UtcNow));
+                ?? StockholmTime.LocalDate(events.Count > 0 ? events.TimeFrom!.Max()!.Value : DateTimeOffset.UtcNow);
             var result = AreaCoverage.Of(polygons, events, coverage, overlay, lights, onDay);
             var path = OutPath(parse, output);
             var byId = polygons.ToDictionary(p => p.Id, p => p.Area, StringComparer.Ordinal);
@@ -159,7 +159,7 @@ internal static class OverlayCommand
             kind, k, radius, halfLife, weights, minLux, output,
         };
         source.AddTo(command);
-        command.SetAction(parse => Guard(() =>
+        command.SetAction(parse => CliRun.Guard(() =>
         {
             RefuseName(parse, source);
             var (events, description, _, _) = source.Load(parse, SchemaSrid.Value);
@@ -262,10 +262,4 @@ internal static class OverlayCommand
     private static string Share(int part, int whole) => whole == 0 ? "0 %" : ((double)part / whole).ToString("P0", Inv);
 
     private static string Csv(string s) => s.Contains(',', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal) ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
-
-    private static int Guard(Action body) => CliRun.Guard(() =>
-    {
-        body();
-        return CliRun.Ok;
-    });
 }

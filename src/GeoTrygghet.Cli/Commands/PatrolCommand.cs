@@ -222,7 +222,7 @@ internal static class PatrolCommand
             var visits = VisitStore.Load(cs, from, to, parse.GetValue(source));
             var k = parse.GetValue(weeks);
             var afterMinutes = parse.GetValue(after);
-            var localFrom = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, StockholmTime.Zone).DateTime);
+            var localFrom = StockholmTime.LocalDate(from);
             var events = GeoTrygghet.Data.Analysis.PointSource.Load(cs, new PointFilter(localFrom.AddDays(-(7 * k) - 1), localFrom.AddDays(2)));
             var list = Enumerable.Range(0, events.Count).Select(i => (events.X[i], events.Y[i], events.TimeFrom![i]!.Value)).ToList();
             var result = PresenceFollowUp.Compute(planned, visits.Select(v => new PresenceFollowUp.Visit(v.Patrol, v.X, v.Y, v.Arrive, v.Depart)).ToList(), list,
@@ -232,7 +232,7 @@ internal static class PatrolCommand
             {
                 json["warnings"]!.AsArray().Add($"visits of {sources.Count} sources are counted together ({string.Join(", ", sources.Select(x => $"{x.Source} ({x.Visits})"))}); if they record the same patrols, give --source.");
             }
-            File.WriteAllText(parse.GetValue(output)!, json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
+            File.WriteAllText(parse.GetValue(output)!, json.ToJsonString(Core.JsonOutput.Indented) + "\n");
             Console.Error.WriteLine($"follow-up: {visits.Count} visits in the shift, {result.UnmatchedVisits} not at a planned hotspot");
             Console.Error.WriteLine($"  minutes made {json["totals"]!["minutes_made"]} of {json["totals"]!["minutes_planned"]} planned; visits {json["totals"]!["visits_made"]} of {json["totals"]!["visits_planned"]}");
             foreach (var warning in json["warnings"]!.AsArray())

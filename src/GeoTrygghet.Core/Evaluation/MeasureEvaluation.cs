@@ -174,12 +174,12 @@ public static class MeasureEvaluation
     {
         if (d.DataFrom is { } first && first > d.BeforeFrom.AddDays(1))
         {
-            yield return $"the before period starts {d.Date.AddDays(-d.BeforeDays).ToString("yyyy-MM-dd", Inv)} but the first event in the database is from {StockholmDate(first)}: the before counts are too low; shorten --before.";
+            yield return $"the before period starts {d.Date.AddDays(-d.BeforeDays).ToString("yyyy-MM-dd", Inv)} but the first event in the database is from {Time.StockholmTime.LocalDate(first).ToString("yyyy-MM-dd", Inv)}: the before counts are too low; shorten --before.";
         }
 
         if (d.DataTo is { } last && last < d.AfterTo.AddDays(-1))
         {
-            yield return $"the after period ends {d.Date.AddDays(d.AfterDays - 1).ToString("yyyy-MM-dd", Inv)} but the last event in the database is from {StockholmDate(last)}: the after counts are too low; shorten --after.";
+            yield return $"the after period ends {d.Date.AddDays(d.AfterDays - 1).ToString("yyyy-MM-dd", Inv)} but the last event in the database is from {Time.StockholmTime.LocalDate(last).ToString("yyyy-MM-dd", Inv)}: the after counts are too low; shorten --after.";
         }
 
         if (d.MeasureEnd is { } end && end < d.Date.AddDays(d.AfterDays - 1))
@@ -206,10 +206,6 @@ public static class MeasureEvaluation
         ["dark_hours"] = Math.Round(darkHours, 1),
         ["daylight_hours"] = Math.Round(hours - darkHours, 1),
     };
-
-    public static DateOnly StockholmDateOnly(DateTimeOffset utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(utc, Time.StockholmTime.Zone).DateTime);
-
-    public static string StockholmDate(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Time.StockholmTime.Zone).ToString("yyyy-MM-dd", Inv);
 
     private static JsonNode? Num(double? v) => v is { } x && double.IsFinite(x) ? JsonValue.Create(Math.Round(x, 6)) : null;
 

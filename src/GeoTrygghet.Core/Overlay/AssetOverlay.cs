@@ -48,7 +48,7 @@ public sealed class AssetOverlay
     {
         var (lon, lat) = _toWgs84.ToLonLat(x, y);
         var darkShare = Analysis.Solar.Darkness.DarkShare(from, to, lat, lon);
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, Time.StockholmTime.Zone).DateTime);
+        var day = Time.StockholmTime.LocalDate(from);
         var lit = false;
         List<string>? lampsOut = null;
         foreach (var l in _lightIndex.Query(new Envelope(x, x, y, y)))

@@ -16,7 +16,6 @@ namespace GeoTrygghet.Core.Patrol;
 public static class PatrolPlanFiles
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private static readonly JsonSerializerOptions Pretty = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static JsonObject Json(PresencePlan plan, PresenceSettings settings, IReadOnlyList<PatrolSite> sites, int srid, JsonObject about)
     {
@@ -108,9 +107,9 @@ public static class PatrolPlanFiles
             + $"{s.Risk.ToString("0.###", sv)} under ankomsttimmen; {plan.TargetMinutes[s.Site.Id].ToString("0", sv)} av passets {budget.ToString("0", sv)} närvarominuter är platsens andel";
     }
 
-    public static void WriteJson(string path, JsonObject plan) => File.WriteAllText(path, plan.ToJsonString(Pretty) + "\n");
+    public static void WriteJson(string path, JsonObject plan) => File.WriteAllText(path, plan.ToJsonString(JsonOutput.Indented) + "\n");
 
-    public static void WriteGeoJson(string path, PresencePlan plan, int srid) => File.WriteAllText(path, GeoJson(plan, srid).ToJsonString(Pretty) + "\n");
+    public static void WriteGeoJson(string path, PresencePlan plan, int srid) => File.WriteAllText(path, GeoJson(plan, srid).ToJsonString(JsonOutput.Indented) + "\n");
 
     public static JsonObject GeoJson(PresencePlan plan, int srid)
     {

@@ -220,6 +220,16 @@ public static partial class StockholmTime
         return true;
     }
 
+    /// <summary>The Stockholm calendar day an instant falls on.</summary>
+    public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    /// <summary>The instant a Stockholm calendar day begins (local midnight, which always exists in Sweden).</summary>
+    public static DateTimeOffset StartOfDay(DateOnly date)
+    {
+        FromLocal(date.ToDateTime(TimeOnly.MinValue), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), out var utc, out _);
+        return utc;
+    }
+
     /// <summary>The instant as Stockholm local time with its offset, e.g. 2024-03-01T21:30:00+01:00.</summary>
     public static string Format(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Zone).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);

@@ -42,8 +42,8 @@ public static class PointSource
         }
 
         using var cmd = new NpgsqlCommand(string.Join("\nUNION ALL\n", parts) + "\nORDER BY 1", conn);
-        cmd.Parameters.AddWithValue("from", filter.From is { } f ? Local(f) : DateTimeOffset.MinValue);
-        cmd.Parameters.AddWithValue("to", filter.To is { } t ? Local(t.AddDays(1)) : DateTimeOffset.MaxValue);
+        cmd.Parameters.AddWithValue("from", filter.From is { } f ? StockholmTime.StartOfDay(f) : DateTimeOffset.MinValue);
+        cmd.Parameters.AddWithValue("to", filter.To is { } t ? StockholmTime.StartOfDay(t.AddDays(1)) : DateTimeOffset.MaxValue);
         cmd.Parameters.AddWithValue("categories", (filter.Categories ?? []).ToArray());
         cmd.Parameters.AddWithValue("has_categories", filter.Categories is { Count: > 0 });
         cmd.Parameters.AddWithValue("sources", (filter.Sources ?? []).ToArray());
@@ -118,11 +118,5 @@ public static class PointSource
         }
 
         return new PointTable { Ids = [.. ids], X = [.. xs], Y = [.. ys] };
-    }
-
-    private static DateTimeOffset Local(DateOnly date)
-    {
-        StockholmTime.FromLocal(date.ToDateTime(TimeOnly.MinValue), date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), out var utc, out _);
-        return utc;
     }
 }

@@ -61,9 +61,9 @@ public static class EvaluationRunner
             Date = day,
             BeforeDays = beforeDays,
             AfterDays = afterDays,
-            BeforeFrom = Midnight(day.AddDays(-beforeDays)),
-            Start = Midnight(day),
-            AfterTo = Midnight(day.AddDays(afterDays)),
+            BeforeFrom = StockholmTime.StartOfDay(day.AddDays(-beforeDays)),
+            Start = StockholmTime.StartOfDay(day),
+            AfterTo = StockholmTime.StartOfDay(day.AddDays(afterDays)),
             Latitude = lat,
             Longitude = lon,
             Areas = areas,
@@ -92,8 +92,8 @@ public static class EvaluationRunner
         var why = "a whole year on each side, so both periods hold every season";
         if (coverage.First is { } first && coverage.Last is { } last)
         {
-            var firstDay = DateOnly.Parse(MeasureEvaluation.StockholmDate(first), CultureInfo.InvariantCulture);
-            var lastDay = DateOnly.Parse(MeasureEvaluation.StockholmDate(last), CultureInfo.InvariantCulture);
+            var firstDay = StockholmTime.LocalDate(first);
+            var lastDay = StockholmTime.LocalDate(last);
             var roomBefore = day.DayNumber - firstDay.DayNumber;
             var roomAfter = lastDay.DayNumber - day.DayNumber + 1;
             if (Math.Min(roomBefore, roomAfter) < room)
@@ -118,12 +118,6 @@ public static class EvaluationRunner
         }
 
         return (before ?? room, after ?? room);
-    }
-
-    private static DateTimeOffset Midnight(DateOnly date)
-    {
-        StockholmTime.FromLocal(date.ToDateTime(TimeOnly.MinValue), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), out var utc, out _);
-        return utc;
     }
 
     private static string Describe(EvaluationRequest r) =>

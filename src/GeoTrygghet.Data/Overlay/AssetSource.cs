@@ -79,15 +79,17 @@ public static class AssetSource
         return result;
     }
 
+    /// <summary>A run's features that are hotspots: its cluster polygons, or its hot cells (bin above 0). SQL over <c>analysis_features f</c>.</summary>
+    public const string HotspotFeature = "ST_Dimension(f.geom) = 2 AND (f.kind <> 'cell' OR coalesce((f.properties->>'bin')::int, 0) > 0)";
+
     /// <summary>The polygons of a stored run: its clusters, or its hot cells (bin above 0) for a cell run.</summary>
     public static List<(string Id, string Label, Geometry Area)> RunHotspots(string connectionString, string run)
     {
         using var conn = Schema.SchemaManager.Open(connectionString);
-        using var cmd = new NpgsqlCommand("""
+        using var cmd = new NpgsqlCommand($"""
             SELECT f.id::text, r.name || ' ' || f.kind || ' ' || coalesce(f.properties->>'cluster', f.properties->>'id', f.id::text), ST_AsBinary(f.geom)
             FROM analysis_features f JOIN analysis_runs r ON r.id = f.run_id
-            WHERE (r.id::text = $1 OR r.name = $1) AND ST_Dimension(f.geom) = 2
-              AND (f.kind <> 'cell' OR coalesce((f.properties->>'bin')::int, 0) > 0)
+            WHERE (r.id::text = $1 OR r.name = $1) AND {HotspotFeature}
             ORDER BY f.id
             """, conn);
         cmd.Parameters.AddWithValue(run);

@@ -46,7 +46,7 @@ public static class PatrolSource
             }
         }
 
-        var localStart = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(shiftStart, StockholmTime.Zone).DateTime);
+        var localStart = StockholmTime.LocalDate(shiftStart);
         var filter = new PointFilter(localStart.AddDays(-(int)Math.Ceiling(lookBackDays)), localStart, IncidentWeight: 1, ReportWeight: reportWeight);
         var events = PointSource.Load(connectionString, filter);
         var factory = new GeometryFactory(new PrecisionModel(), Schema.SchemaSrid.Value);
@@ -71,7 +71,8 @@ public static class PatrolSource
             var main = members.MaxBy(p => p.Area.Area);
             var id = $"H{main.Id}";
             var label = members.Count == 1 ? main.Label : $"{main.Label} with {members.Count - 1} touching";
-            var (x, y) = Densest(positions) ?? (part.InteriorPoint.X, part.InteriorPoint.Y);
+            var densest = DensestPoint.Find(positions.Select(p => p.X).ToArray(), positions.Select(p => p.Y).ToArray(), 50);
+            var (x, y) = densest is { } d ? positions[d] : (part.InteriorPoint.X, part.InteriorPoint.Y);
             sites.Add((new PatrolSite(id, label, x, y, profile), part, profile.Sum()));
         }
 
@@ -81,38 +82,6 @@ public static class PatrolSource
         {
             RunIdentity = Identity(connectionString, runName),
         };
-    }
-
-    /// <summary>
-    /// Where a patrol should stand in a hotspot: at the event with the most others within 50 m (a large cluster's
-    /// interior point can lie between its concentrations).
-    /// </summary>
-    private static (double X, double Y)? Densest(List<(double X, double Y)> positions)
-    {
-        if (positions.Count == 0)
-        {
-            return null;
-        }
-
-        const double r2 = 50 * 50;
-        var best = 0;
-        var bestCount = -1;
-        for (var i = 0; i < positions.Count; i++)
-        {
-            var count = 0;
-            foreach (var q in positions)
-            {
-                count += ((q.X - positions[i].X) * (q.X - positions[i].X)) + ((q.Y - positions[i].Y) * (q.Y - positions[i].Y)) <= r2 ? 1 : 0;
-            }
-
-            if (count > bestCount)
-            {
-                bestCount = count;
-                best = i;
-            }
-        }
-
-        return positions[best];
     }
 
     /// <summary>The basemap's streets and paths, for routing; empty when none are loaded.</summary>
@@ -143,10 +112,9 @@ public static class PatrolSource
     private static string LatestRun(string connectionString)
     {
         using var conn = Schema.SchemaManager.Open(connectionString);
-        using var cmd = new NpgsqlCommand("""
+        using var cmd = new NpgsqlCommand($"""
             SELECT r.id::text FROM analysis_runs r
-            WHERE EXISTS (SELECT 1 FROM analysis_features f WHERE f.run_id = r.id AND ST_Dimension(f.geom) = 2
-                          AND (f.kind <> 'cell' OR coalesce((f.properties->>'bin')::int, 0) > 0))
+            WHERE EXISTS (SELECT 1 FROM analysis_features f WHERE f.run_id = r.id AND {AssetSource.HotspotFeature})
             ORDER BY r.id DESC LIMIT 1
             """, conn);
         return cmd.ExecuteScalar() as string

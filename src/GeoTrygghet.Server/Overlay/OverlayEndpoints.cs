@@ -27,7 +27,6 @@ namespace GeoTrygghet.Server.Overlay;
 public static class OverlayEndpoints
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly string[] AssetTables = ["street_lights", "cameras", "basemap_features"];
     private static readonly string[] EventTables = ["incidents", "reports", "street_lights", "cameras", "basemap_features", "areas", "analysis_runs"];
 
@@ -81,7 +80,7 @@ public static class OverlayEndpoints
                 var overlay = Assets(options, minLux, out var lights);
                 var coverage = overlay.Of(events);
                 var polygons = string.IsNullOrEmpty(run) ? AssetSource.Areas(options.ConnectionString, kind == "all" ? null : kind) : AssetSource.RunHotspots(options.ConnectionString, run);
-                var day = Day(query["day"], "day") ?? (events.Count > 0 ? Core.Evaluation.MeasureEvaluation.StockholmDateOnly(events.TimeFrom!.Max()!.Value) : Today());
+                var day = Day(query["day"], "day") ?? Core.Time.StockholmTime.LocalDate(events.Count > 0 ? events.TimeFrom!.Max()!.Value : DateTimeOffset.UtcNow);
                 var result = AreaCoverage.Of(polygons, events, coverage, overlay, lights, day);
                 var list = new JsonArray(result.Select(a => (JsonNode)new JsonObject
                 {
@@ -90,7 +89,7 @@ public static class OverlayEndpoints
                     ["watched"] = a.Watched, ["watched_share"] = R(a.WatchedShare), ["lit_area_share"] = R(a.LitAreaShare), ["watched_area_share"] = R(a.WatchedAreaShare),
                     ["lamps_out_now"] = new JsonArray(a.LampsOutNow.Select(l => (JsonNode)l).ToArray()),
                 }).ToArray());
-                return new JsonObject { ["assets_on"] = day.ToString("yyyy-MM-dd", Inv), ["events"] = events.Count, ["min_lux"] = minLux, ["areas"] = list }.ToJsonString(Relaxed);
+                return new JsonObject { ["assets_on"] = day.ToString("yyyy-MM-dd", Inv), ["events"] = events.Count, ["min_lux"] = minLux, ["areas"] = list }.ToJsonString(Core.JsonOutput.Compact);
             }));
         });
 
@@ -139,7 +138,7 @@ public static class OverlayEndpoints
                 Categories = Filter(query).Categories ?? [],
             };
             return Json(cache.GetOrAdd($"evaluate:{measure}:{http.Request.QueryString}", EventTables,
-                () => EvaluationRunner.Run(options.ConnectionString, request).ToJsonString(Relaxed)));
+                () => EvaluationRunner.Run(options.ConnectionString, request).ToJsonString(Core.JsonOutput.Compact)));
         });
 
         return app;
@@ -189,7 +188,7 @@ public static class OverlayEndpoints
             collection["about"] = about;
         }
 
-        return collection.ToJsonString(Relaxed);
+        return collection.ToJsonString(Core.JsonOutput.Compact);
     }
 
     private sealed class RoundCoordinates : ICoordinateSequenceFilter
@@ -207,7 +206,7 @@ public static class OverlayEndpoints
 
     private static IResult Json(string body) => Results.Text(body, "application/json; charset=utf-8");
 
-    private static DateOnly Today() => Core.Evaluation.MeasureEvaluation.StockholmDateOnly(DateTimeOffset.UtcNow);
+    private static DateOnly Today() => Core.Time.StockholmTime.LocalDate(DateTimeOffset.UtcNow);
 
     private static DateOnly? Day(string? text, string name) =>
         string.IsNullOrWhiteSpace(text) ? null

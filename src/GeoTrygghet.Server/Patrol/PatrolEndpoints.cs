@@ -15,7 +15,6 @@ namespace GeoTrygghet.Server.Patrol;
 /// </summary>
 public static class PatrolEndpoints
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static IEndpointRouteBuilder MapPatrolEndpoints(this IEndpointRouteBuilder app)
     {
@@ -58,9 +57,9 @@ public static class PatrolEndpoints
             switch (format)
             {
                 case "json":
-                    return Results.Text(result.Json.ToJsonString(Relaxed), "application/json; charset=utf-8");
+                    return Results.Text(result.Json.ToJsonString(Core.JsonOutput.Compact), "application/json; charset=utf-8");
                 case "geojson":
-                    return Results.Text(PatrolPlanFiles.GeoJson(result.Plan, srid).ToJsonString(Relaxed), "application/geo+json; charset=utf-8");
+                    return Results.Text(PatrolPlanFiles.GeoJson(result.Plan, srid).ToJsonString(Core.JsonOutput.Compact), "application/geo+json; charset=utf-8");
                 case "gpx":
                 {
                     var stream = new MemoryStream();

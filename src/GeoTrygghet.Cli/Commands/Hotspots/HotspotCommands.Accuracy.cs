@@ -12,7 +12,7 @@ internal static partial class HotspotCommands
         var band = BandOption();
         var command = new Command("accuracy", "Forecast accuracy of Gi* hotspots (95 % and up) found before --split and tested after: PAI, PEI, RRI as JSON.") { output, split, cell, band };
         source.AddTo(command);
-        command.SetAction(parse => Guard(() =>
+        command.SetAction(parse => CliRun.Guard(() =>
         {
             var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
             RequireEvents(points, "forecast accuracy");

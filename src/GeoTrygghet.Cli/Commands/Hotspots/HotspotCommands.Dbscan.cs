@@ -13,7 +13,7 @@ internal static partial class HotspotCommands
         var clusters = new Option<string?>("--clusters") { Description = "also write the clusters as polygons (GeoJSON) with count, categories, first/last time and hour-of-week profile" };
         var command = new Command("dbscan", "DBSCAN (Ester et al. 1996) or ST-DBSCAN: output CSV id,cluster (−1 = noise).") { output, eps, minPoints, timeEps, clusters };
         source.AddTo(command);
-        command.SetAction(parse => Guard(() =>
+        command.SetAction(parse => CliRun.Guard(() =>
         {
             var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
             var outPath = OutPath(parse, output, filter);

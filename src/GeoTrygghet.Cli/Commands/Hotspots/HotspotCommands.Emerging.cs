@@ -16,7 +16,7 @@ internal static partial class HotspotCommands
             output, cell, band, step,
         };
         source.AddTo(command);
-        command.SetAction(parse => Guard(() =>
+        command.SetAction(parse => CliRun.Guard(() =>
         {
             var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
             RequireEvents(points, "emerging hot spot analysis");

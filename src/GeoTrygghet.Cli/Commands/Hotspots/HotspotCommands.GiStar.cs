@@ -13,7 +13,7 @@ internal static partial class HotspotCommands
         var fdr = FdrOption();
         var command = new Command("gistar", "Getis-Ord Gi* on grid cell counts: output CSV cx,cy,count,z,p,bin (bin −3…+3 = 99/95/90 % cold…hot).") { output, cell, grid, band, fdr };
         source.AddTo(command);
-        command.SetAction(parse => Guard(() =>
+        command.SetAction(parse => CliRun.Guard(() =>
         {
             var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
             RequireEvents(points, "Gi*");

@@ -12,7 +12,7 @@ internal static partial class HotspotCommands
         var ratioTo = new Option<string?>("--ratio-to") { Description = "dual KDE: divide by the density of 'lights' (working street lights in the database) or of the points in a CSV file (id,x,y); adds columns denominator,ratio" };
         var command = new Command("kde", "Kernel density, quartic kernel, at cell centres: output CSV cx,cy,density (events per km²); with --ratio-to also denominator,ratio.") { output, cell, bandwidth, ratioTo };
         source.AddTo(command);
-        command.SetAction(parse => Guard(() =>
+        command.SetAction(parse => CliRun.Guard(() =>
         {
             var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
             var outPath = OutPath(parse, output, filter);

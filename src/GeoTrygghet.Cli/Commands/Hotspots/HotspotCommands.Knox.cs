@@ -18,7 +18,7 @@ internal static partial class HotspotCommands
             output, spaceBand, spaceBands, timeBand, timeBands, simulations, seed,
         };
         source.AddTo(command);
-        command.SetAction(parse => Guard(() =>
+        command.SetAction(parse => CliRun.Guard(() =>
         {
             var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
             var outPath = OutPath(parse, output, filter);

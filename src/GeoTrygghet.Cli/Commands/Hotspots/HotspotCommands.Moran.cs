@@ -18,7 +18,7 @@ internal static partial class HotspotCommands
             output, cell, grid, band, permutations, seed, fdr,
         };
         source.AddTo(command);
-        command.SetAction(parse => Guard(() =>
+        command.SetAction(parse => CliRun.Guard(() =>
         {
             var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
             RequireEvents(points, "local Moran's I");
