@@ -961,7 +961,12 @@ async function initMap() {
       if (child.get('local')) continue;
       if (child.get('static')) {
         source.on('featuresloadstart', () => (pendingTiles += 1));
-        source.on(['featuresloadend', 'featuresloaderror'], () => (pendingTiles = Math.max(0, pendingTiles - 1)));
+        // A load that ends without adding features (a superseded day, an error) changes nothing on the map, so no
+        // rendercomplete would follow it; ask for one so the map is known to be settled.
+        source.on(['featuresloadend', 'featuresloaderror'], () => {
+          pendingTiles = Math.max(0, pendingTiles - 1);
+          map?.render();
+        });
         continue;
       }
       child.set('url', tileUrl(sourceId));
