@@ -17,7 +17,8 @@ internal sealed class CopySink<TRow> : IImportSink<TRow>
     private readonly TableSpec<TRow> _spec;
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
-    private readonly NpgsqlBinaryImporter _importer;
+    private readonly NpgsqlRawCopyStream _copy;
+    private readonly BinaryCopyWriter _writer;
     private readonly IReadOnlyList<StagedColumn<TRow>> _columns;
     private readonly LoadMode _mode;
     private readonly List<string> _droppedIndexes = [];
@@ -36,7 +37,7 @@ internal sealed class CopySink<TRow> : IImportSink<TRow>
         _mode = ChooseMode(source);
         if (_mode == LoadMode.FirstLoad)
         {
-            DropSecondaryIndexes();
+            DropIndexes();
         }
 
         _columns = _mode == LoadMode.Upsert ? spec.Staged : spec.Direct;
@@ -46,7 +47,8 @@ internal sealed class CopySink<TRow> : IImportSink<TRow>
             Execute($"CREATE TEMP TABLE staging ({string.Join(", ", spec.Staged.Select(c => $"{c.Name} {c.SqlType}"))}) ON COMMIT DROP");
         }
 
-        _importer = _connection.BeginBinaryImport($"COPY {target} ({string.Join(", ", _columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)");
+        _copy = _connection.BeginRawBinaryCopy($"COPY {target} ({string.Join(", ", _columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)");
+        _writer = new BinaryCopyWriter(_copy);
     }
 
     private enum LoadMode
@@ -58,10 +60,10 @@ internal sealed class CopySink<TRow> : IImportSink<TRow>
 
     public void Add(TRow row)
     {
-        _importer.StartRow();
+        _writer.StartRow(_columns.Count);
         foreach (var column in _columns)
         {
-            column.Write(_importer, row);
+            column.Write(_writer, row);
         }
 
         _staged++;
@@ -70,8 +72,8 @@ internal sealed class CopySink<TRow> : IImportSink<TRow>
     public ImportCounts Commit()
     {
         Trace("rows streamed");
-        _importer.Complete();
-        _importer.Dispose();
+        _writer.Complete();
+        _copy.Dispose();
         Trace("COPY complete");
         var (inserted, updated) = _mode == LoadMode.Upsert ? Upsert() : (_staged, 0L);
         foreach (var definition in _droppedIndexes)
@@ -102,7 +104,8 @@ internal sealed class CopySink<TRow> : IImportSink<TRow>
         {
             try
             {
-                _importer.Dispose();
+                _copy.Cancel();
+                _copy.Dispose();
             }
             catch (NpgsqlException)
             {
@@ -133,13 +136,17 @@ internal sealed class CopySink<TRow> : IImportSink<TRow>
         }
     }
 
-    private void DropSecondaryIndexes()
+    // The primary key goes too: maintaining it row by row cost a million-row load more than building
+    // it afterwards. Ids come from the table's identity, so the rebuilt key cannot fail.
+    private void DropIndexes()
     {
+        var drops = new List<string>();
         using (var cmd = new NpgsqlCommand(
             """
-            SELECT i.relname, pg_get_indexdef(i.oid)
+            SELECT i.relname, pg_get_indexdef(i.oid), c.conname, pg_get_constraintdef(c.oid)
             FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-            WHERE x.indrelid = $1::regclass AND NOT x.indisprimary
+            LEFT JOIN pg_constraint c ON c.conindid = i.oid AND c.conrelid = x.indrelid
+            WHERE x.indrelid = $1::regclass
             ORDER BY i.relname
             """, _connection, _transaction))
         {
@@ -147,14 +154,22 @@ internal sealed class CopySink<TRow> : IImportSink<TRow>
             using var reader = cmd.ExecuteReader();
             while (reader.Read())
             {
-                _droppedIndexes.Add(reader.GetString(1));
+                if (reader.IsDBNull(2))
+                {
+                    drops.Add($"DROP INDEX {reader.GetString(0)}");
+                    _droppedIndexes.Add(reader.GetString(1));
+                }
+                else
+                {
+                    drops.Add($"ALTER TABLE {_spec.Table} DROP CONSTRAINT {reader.GetString(2)}");
+                    _droppedIndexes.Add($"ALTER TABLE {_spec.Table} ADD CONSTRAINT {reader.GetString(2)} {reader.GetString(3)}");
+                }
             }
         }
 
-        foreach (var definition in _droppedIndexes)
+        foreach (var drop in drops)
         {
-            var name = definition.Split(' ')[definition.StartsWith("CREATE UNIQUE", StringComparison.Ordinal) ? 3 : 2];
-            Execute($"DROP INDEX {name}");
+            Execute(drop);
         }
     }
 

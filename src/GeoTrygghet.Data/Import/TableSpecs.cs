@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using GeoTrygghet.Core.Domain;
 using NetTopologySuite.IO;
-using NpgsqlTypes;
 
 namespace GeoTrygghet.Data.Import;
 
@@ -59,12 +58,12 @@ internal static class TableSpecs
             Double<LightRow>("x", r => r.Geom.X),
             Double<LightRow>("y", r => r.Geom.Y),
             Text<LightRow>("status", r => r.Status),
-            StagedColumn<LightRow>.Of("status_changes", "jsonb", NpgsqlDbType.Jsonb, StatusJson),
+            StagedColumn<LightRow>.Jsonb("status_changes", StatusJson),
             Text<LightRow>("lamp_type", r => r.LampType),
             Double<LightRow>("lumen", r => r.Lumen),
             Double<LightRow>("watt", r => r.Watt),
             Double<LightRow>("height_m", r => r.HeightM),
-            StagedColumn<LightRow>.OfValue("installed_on", "date", NpgsqlDbType.Date, r => r.InstalledOn),
+            StagedColumn<LightRow>.Date("installed_on", r => r.InstalledOn),
         ],
         Same("source", "external_id").Append(("geom", PointSql(srid))).Append(("status", "status")).Append(("status_changes", "status_changes"))
             .Concat(Same("lamp_type", "lumen", "watt", "height_m", "installed_on")).ToList(),
@@ -81,11 +80,11 @@ internal static class TableSpecs
             Double<CameraRow>("direction_deg", r => r.DirectionDeg),
             Double<CameraRow>("fov_deg", r => r.FovDeg),
             Double<CameraRow>("range_m", r => r.RangeM),
-            StagedColumn<CameraRow>.OfValue("hours_start", "time", NpgsqlDbType.Time, r => r.HoursStart),
-            StagedColumn<CameraRow>.OfValue("hours_end", "time", NpgsqlDbType.Time, r => r.HoursEnd),
+            StagedColumn<CameraRow>.TimeOfDay("hours_start", r => r.HoursStart),
+            StagedColumn<CameraRow>.TimeOfDay("hours_end", r => r.HoursEnd),
             Text<CameraRow>("owner", r => r.Owner),
             Text<CameraRow>("permit_ref", r => r.PermitRef),
-            StagedColumn<CameraRow>.OfValue("installed_on", "date", NpgsqlDbType.Date, r => r.InstalledOn),
+            StagedColumn<CameraRow>.Date("installed_on", r => r.InstalledOn),
         ],
         Same("source", "external_id").Append(("geom", PointSql(srid)))
             .Concat(Same("direction_deg", "fov_deg", "range_m", "hours_start", "hours_end", "owner", "permit_ref", "installed_on")).ToList(),
@@ -98,11 +97,11 @@ internal static class TableSpecs
             Text<MeasureRow>("source", r => r.Source),
             Text<MeasureRow>("external_id", r => r.ExternalId),
             Text<MeasureRow>("type", r => r.Type),
-            StagedColumn<MeasureRow>.Of("geom_wkb", "bytea", NpgsqlDbType.Bytea, r => Wkb.Write(r.Geom)),
-            StagedColumn<MeasureRow>.OfValue("start_date", "date", NpgsqlDbType.Date, r => (DateOnly?)r.StartDate),
-            StagedColumn<MeasureRow>.OfValue("end_date", "date", NpgsqlDbType.Date, r => r.EndDate),
+            StagedColumn<MeasureRow>.Bytes("geom_wkb", "bytea", r => Wkb.Write(r.Geom)),
+            StagedColumn<MeasureRow>.Date("start_date", r => (DateOnly?)r.StartDate),
+            StagedColumn<MeasureRow>.Date("end_date", r => r.EndDate),
             Text<MeasureRow>("description", r => r.Description),
-            StagedColumn<MeasureRow>.Of("assets", "text[]", NpgsqlDbType.Array | NpgsqlDbType.Text, r => r.Assets.ToArray()),
+            StagedColumn<MeasureRow>.TextArray("assets", r => r.Assets),
         ],
         Same("source", "external_id", "type").Append(("geom", WkbSql(srid)))
             .Concat(Same("start_date", "end_date", "description", "assets")).ToList(),
@@ -116,10 +115,10 @@ internal static class TableSpecs
             Text<AreaRow>("external_id", r => r.ExternalId),
             Text<AreaRow>("kind", r => r.Kind),
             Text<AreaRow>("name", r => r.Name),
-            StagedColumn<AreaRow>.OfValue("year", "integer", NpgsqlDbType.Integer, r => r.Year),
-            StagedColumn<AreaRow>.Of("geom_wkb", "bytea", NpgsqlDbType.Bytea, r => Wkb.Write(r.Geom)),
+            StagedColumn<AreaRow>.Int32("year", r => r.Year),
+            StagedColumn<AreaRow>.Bytes("geom_wkb", "bytea", r => Wkb.Write(r.Geom)),
             Double<AreaRow>("safety_score", r => r.SafetyScore),
-            StagedColumn<AreaRow>.OfValue("respondents", "integer", NpgsqlDbType.Integer, r => r.Respondents),
+            StagedColumn<AreaRow>.Int32("respondents", r => r.Respondents),
         ],
         Same("source", "external_id", "kind", "name", "year").Append(("geom", WkbSql(srid)))
             .Concat(Same("safety_score", "respondents")).ToList(),
@@ -133,7 +132,7 @@ internal static class TableSpecs
             Text<BasemapRow>("external_id", r => r.ExternalId),
             Text<BasemapRow>("kind", r => r.Kind),
             Text<BasemapRow>("name", r => r.Name),
-            StagedColumn<BasemapRow>.Of("geom_wkb", "bytea", NpgsqlDbType.Bytea, r => Wkb.Write(r.Geom)),
+            StagedColumn<BasemapRow>.Bytes("geom_wkb", "bytea", r => Wkb.Write(r.Geom)),
         ],
         Same("source", "external_id", "kind", "name").Append(("geom", WkbSql(srid))).ToList(),
         r => r.Geom,
@@ -153,7 +152,7 @@ internal static class TableSpecs
             switch (c.Name)
             {
                 case "x" or "geom_wkb":
-                    list.Add(StagedColumn<T>.Of("geom", "geometry", NpgsqlDbType.Bytea, r =>
+                    list.Add(StagedColumn<T>.Bytes("geom", "geometry", r =>
                     {
                         var g = geometry(r);
                         if (g is NetTopologySuite.Geometries.Point p)
@@ -188,9 +187,9 @@ internal static class TableSpecs
 
     private static IEnumerable<(string Column, string Expression)> Same(params string[] columns) => columns.Select(c => (c, c));
 
-    private static StagedColumn<T> Text<T>(string name, Func<T, string?> value) => StagedColumn<T>.Of(name, "text", NpgsqlDbType.Text, value);
+    private static StagedColumn<T> Text<T>(string name, Func<T, string?> value) => StagedColumn<T>.Text(name, value);
 
-    private static StagedColumn<T> Double<T>(string name, Func<T, double?> value) => StagedColumn<T>.OfValue(name, "double precision", NpgsqlDbType.Double, value);
+    private static StagedColumn<T> Double<T>(string name, Func<T, double?> value) => StagedColumn<T>.Double(name, value);
 
-    private static StagedColumn<T> Time<T>(string name, Func<T, DateTimeOffset?> value) => StagedColumn<T>.OfValue(name, "timestamptz", NpgsqlDbType.TimestampTz, value);
+    private static StagedColumn<T> Time<T>(string name, Func<T, DateTimeOffset?> value) => StagedColumn<T>.TimestampTz(name, value);
 }

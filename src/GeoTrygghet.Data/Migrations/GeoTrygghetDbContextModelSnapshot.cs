@@ -428,9 +428,6 @@ namespace GeoTrygghet.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_incidents");
 
-                    b.HasIndex("CategoryGroup")
-                        .HasDatabaseName("ix_incidents_category_group");
-
                     b.HasIndex("Geom")
                         .HasDatabaseName("ix_incidents_geom");
 

@@ -36,7 +36,6 @@ public sealed class GeoTrygghetDbContext(DbContextOptions<GeoTrygghetDbContext> 
         Imported(b.Entity<Incident>(), "incidents", $"geometry(Point,{srid})", e =>
         {
             e.HasIndex(x => x.TimeFrom);
-            e.HasIndex(x => x.CategoryGroup);
             e.ToTable(t => t.HasCheckConstraint("ck_incidents_time_span", "time_to IS NULL OR time_to >= time_from"));
         });
         Imported(b.Entity<Report>(), "reports", $"geometry(Point,{srid})", e =>
