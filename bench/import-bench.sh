@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Import benchmark (issue: foundation): 1,000,000 incidents from CSV with `gt import` against the
 # peer, `psql \copy` of the same CSV into a plain table, on the same database in the same run.
+# Also measures the server's floor: the rows gt wrote, dumped in binary and loaded back by psql
+# into the emptied incidents table with its indexes dropped and rebuilt in one transaction (the
+# server's whole share of a first load, with no client work at all).
 # Usage: bench/import-bench.sh [rows] [repeats]. Needs ./gt db up (or GEOTRYGGHET_DB). Prints a
 # Markdown table to paste into bench/BASELINE.md.
 set -euo pipefail
@@ -45,9 +48,26 @@ for r in $(seq 1 "$repeats"); do
   echo "run $r: psql \\copy ${psql_times[-1]} s, gt import ${gt_times[-1]} s" >&2
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-mp=$(median "${psql_times[@]}"); mg=$(median "${gt_times[@]}")
 count=$(psql "$bench_pq" -qAt -c "SELECT count(*) FROM incidents")
-echo "| rows | psql \\copy (plain table) s | gt import (validated, reprojected, indexed, upsert) s | ratio |"
-echo "|---:|---:|---:|---:|"
-printf '| %s | %.2f | %.2f | %.2f |\n' "$count" "$mp" "$mg" "$(echo "$mg / $mp" | bc -l)"
+
+# The floor: what the server does in a first load, fed by psql from a binary dump of gt's own rows.
+cols=$(psql "$bench_pq" -qAt -c "SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'incidents'::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' AND attidentity = '' AND attname <> 'imported_at'")
+psql "$bench_pq" -qAt -c "\\copy incidents ($cols) TO '$work/incidents.bin' (FORMAT binary)"
+drops=$(psql "$bench_pq" -qAt -c "SELECT string_agg(CASE WHEN k.conname IS NULL THEN 'DROP INDEX ' || i.relname ELSE 'ALTER TABLE incidents DROP CONSTRAINT ' || k.conname END, '; ') FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid LEFT JOIN pg_constraint k ON k.conindid = i.oid AND k.conrelid = x.indrelid WHERE x.indrelid = 'incidents'::regclass")
+builds=$(psql "$bench_pq" -qAt -c "SELECT string_agg(CASE WHEN k.conname IS NULL THEN pg_get_indexdef(i.oid) ELSE 'ALTER TABLE incidents ADD CONSTRAINT ' || k.conname || ' ' || pg_get_constraintdef(k.oid) END, '; ') FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid LEFT JOIN pg_constraint k ON k.conindid = i.oid AND k.conrelid = x.indrelid WHERE x.indrelid = 'incidents'::regclass")
+floor_times=(); copy_times=()
+for r in $(seq 1 "$repeats"); do
+  psql "$bench_pq" -qAt -c "TRUNCATE incidents" -c "CHECKPOINT" >/dev/null
+  out=$( { echo "\\timing on"; echo "BEGIN;"; echo "$drops;"; echo "\\copy incidents ($cols) FROM '$work/incidents.bin' (FORMAT binary)"; echo "$builds;"; echo "ANALYZE incidents;"; echo "COMMIT;"; } | psql "$bench_pq" -qAt 2>&1)
+  ms=$(echo "$out" | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p')
+  floor_times+=("$(echo "$ms" | awk '{s += $1} END {printf "%.3f", s / 1000}')")
+  copy_line=$((2 + $(echo "$drops" | tr ';' '\n' | grep -c .)))  # after BEGIN and the drops
+  copy_times+=("$(echo "$ms" | sed -n "${copy_line}p" | awk '{printf "%.3f", $1 / 1000}')")
+  echo "floor run $r: ${floor_times[-1]} s (binary COPY alone ${copy_times[-1]} s)" >&2
+done
+
+mp=$(median "${psql_times[@]}"); mg=$(median "${gt_times[@]}"); mf=$(median "${floor_times[@]}"); mc=$(median "${copy_times[@]}")
+echo "| rows | psql \\copy (plain table) s | gt import (validated, reprojected, indexed, upsert) s | ratio | server floor: binary COPY + index builds, no client s | floor ratio | of which binary COPY s |"
+echo "|---:|---:|---:|---:|---:|---:|---:|"
+printf '| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |\n' "$count" "$mp" "$mg" "$(echo "$mg / $mp" | bc -l)" "$mf" "$(echo "$mf / $mp" | bc -l)" "$mc"
 psql "$admin_pq" -qAt -c "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)" >/dev/null
