@@ -73,7 +73,15 @@ public sealed class RecordContext
     public string Label(string field) =>
         _mapping.ColumnFor(field) is { } column && !string.Equals(column, field, StringComparison.OrdinalIgnoreCase) ? $"{field} (column {column})" : field;
 
-    public void Fail(string field, string reason) => Errors.Add(new RowError(Label(field), reason));
+    /// <summary>Records a problem with a field; only the first per field, as later ones follow from it (a refused value then reads as missing).</summary>
+    public void Fail(string field, string reason)
+    {
+        var label = Label(field);
+        if (!Errors.Exists(e => e.Field == label))
+        {
+            Errors.Add(new RowError(label, reason));
+        }
+    }
 
     public string? Text(string field, bool required = false)
     {
@@ -86,6 +94,12 @@ public sealed class RecordContext
                 Fail(field, column is null ? "is required, and no column is mapped to it (use --map)" : "is required but empty");
             }
 
+            return null;
+        }
+
+        if (UnstorableText(value) is { } why)
+        {
+            Fail(field, why);
             return null;
         }
 
@@ -335,4 +349,31 @@ public sealed class RecordContext
     private static double RingArea(Polygon p) =>
         Math.Abs(NetTopologySuite.Algorithm.Area.OfRingSigned(p.Shell.CoordinateSequence)) -
         p.Holes.Sum(h => Math.Abs(NetTopologySuite.Algorithm.Area.OfRingSigned(h.CoordinateSequence)));
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
+    // PostgreSQL text holds neither NUL nor half of a UTF-16 surrogate pair (which a JSON "\ud800"
+    // escape can produce); caught here, the row is named instead of the whole load failing in the database.
+    private static string? UnstorableText(string value)
+    {
+        if (value.Contains('\0', StringComparison.Ordinal))
+        {
+            return "contains a NUL character (byte 0), which the database cannot store";
+        }
+
+        if (value.AsSpan().IndexOfAnyInRange('\ud800', '\udfff') < 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            StrictUtf8.GetByteCount(value);
+            return null;
+        }
+        catch (System.Text.EncoderFallbackException)
+        {
+            return "contains an unpaired UTF-16 surrogate (a broken \\u escape?), which is not valid text";
+        }
+    }
 }

@@ -25,6 +25,7 @@ internal sealed class CopySink<TRow> : IImportSink<TRow>
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly bool _trace = Environment.GetEnvironmentVariable("GEOTRYGGHET_TRACE") == "1";
     private long _staged;
+    private bool _copyEnded;
     private bool _committed;
 
     public CopySink(string connectionString, TableSpec<TRow> spec, string source)
@@ -73,6 +74,7 @@ internal sealed class CopySink<TRow> : IImportSink<TRow>
     {
         Trace("rows streamed");
         _writer.Complete();
+        _copyEnded = true; // ended by Dispose even when the server refuses the data
         _copy.Dispose();
         Trace("COPY complete");
         var (inserted, updated) = _mode == LoadMode.Upsert ? Upsert() : (_staged, 0L);
@@ -104,10 +106,13 @@ internal sealed class CopySink<TRow> : IImportSink<TRow>
         {
             try
             {
-                _copy.Cancel();
-                _copy.Dispose();
+                if (!_copyEnded)
+                {
+                    _copy.Cancel();
+                    _copy.Dispose();
+                }
             }
-            catch (NpgsqlException)
+            catch (Exception e) when (e is NpgsqlException or ObjectDisposedException)
             {
                 // The COPY is being abandoned; the rollback below is what matters.
             }

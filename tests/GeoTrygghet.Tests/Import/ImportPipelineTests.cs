@@ -28,6 +28,21 @@ public sealed class ImportPipelineTests : IDisposable
     }
 
     [Fact]
+    public void Text_the_database_cannot_store_is_rejected_with_its_row_and_field()
+    {
+        // A NUL byte in a CSV, and an unpaired surrogate from a GeoJSON "\ud800" escape.
+        var (csv, _) = Run(ImportKind.Incidents, "nul.csv", "id,x,y,time_from,category\nN1,556000,6597000,2024-01-01T10:00,Miss\0handel\nN2,556000,6597000,2024-01-01T10:00,Stöld\n", keepValid: true);
+        var json = """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"S1","time_from":"2024-01-01T10:00","category":"St\ud800ld"},"geometry":{"type":"Point","coordinates":[15.99,59.51]}}]}""";
+        var (geojson, _) = Run(ImportKind.Incidents, "s.geojson", json, keepValid: true);
+
+        var nul = Assert.Single(csv.Rejected);
+        Assert.Equal(1, nul.Row);
+        Assert.Equal("category", nul.Errors.Single().Field);
+        Assert.Contains("NUL", nul.Errors.Single().Reason, StringComparison.Ordinal);
+        Assert.Contains("unpaired UTF-16 surrogate", Assert.Single(geojson.Rejected).Errors.Single().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bow_tie_polygon_is_rejected_and_overlapping_parts_of_a_multipolygon_are_merged_with_a_note()
     {
         var bowTie = "POLYGON((556000 6597000, 556100 6597100, 556100 6597000, 556000 6597100, 556000 6597000))";
@@ -104,7 +119,7 @@ public sealed class ImportPipelineTests : IDisposable
         var path = Path.Combine(_dir, name);
         File.WriteAllText(path, content);
         var sink = new ListSink();
-        using var reader = new CsvRecordReader(path);
+        using var reader = RecordReaderFactory.Open(path, null, null);
         var request = new ImportRequest(kind, path, KeepValid: keepValid);
         var result = kind switch
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace GeoTrygghet.Core.Import.Readers;
 
@@ -8,9 +9,24 @@ internal static class JsonValueText
     public static string? Of(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
-        JsonValueKind.String => value.GetString(),
+        JsonValueKind.String => StringOf(value),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         _ => value.GetRawText(),
     };
+
+    // System.Text.Json throws on an escaped half of a surrogate pair ("\ud800"); unescaped by hand
+    // instead, the broken character reaches the field check, which rejects the row and names it.
+    private static string? StringOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            var raw = value.GetRawText();
+            return Regex.Unescape(raw[1..^1]);
+        }
+    }
 }
