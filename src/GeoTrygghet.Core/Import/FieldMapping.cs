@@ -25,7 +25,12 @@ public sealed class FieldMapping
 
     public string? ColumnFor(string field) => _columnOfField.GetValueOrDefault(field);
 
-    public static FieldMapping Build(ImportKind kind, IReadOnlyList<string> columns, IReadOnlyDictionary<string, string> overrides, string path)
+    /// <param name="fileHasGeometry">
+    /// The format carries geometry (GeoJSON, Shapefile, GeoPackage): then x, y and wkt are taken from
+    /// columns only when <c>--map</c> says so, as helper columns such as lon/lat beside the geometry
+    /// may be stale or in another CRS and must not silently move the point.
+    /// </param>
+    public static FieldMapping Build(ImportKind kind, IReadOnlyList<string> columns, IReadOnlyDictionary<string, string> overrides, string path, bool fileHasGeometry = false)
     {
         var fields = ImportFields.For(kind);
         var byName = fields.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
@@ -49,7 +54,7 @@ public sealed class FieldMapping
         var taken = new HashSet<string>(map.Values, StringComparer.OrdinalIgnoreCase);
         foreach (var spec in fields)
         {
-            if (map.ContainsKey(spec.Name))
+            if (map.ContainsKey(spec.Name) || (fileHasGeometry && spec.Name is "x" or "y" or "wkt"))
             {
                 continue;
             }

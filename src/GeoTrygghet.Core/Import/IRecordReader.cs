@@ -11,6 +11,16 @@ public interface IRecordReader : IDisposable
     /// <summary>The SRID the file declares (GeoJSON crs, .prj, GeoPackage srs), or null.</summary>
     int? DeclaredSrid { get; }
 
+    /// <summary>
+    /// Why the file's CRS is unknown although the format says where it should be (no .prj, a .prj or
+    /// srs GeoTrygghet cannot identify); then only --crs may say it. Null when the CRS is known or the
+    /// format has no place for one (CSV).
+    /// </summary>
+    string? UnknownCrs => null;
+
+    /// <summary>What the reader had to assume about the file (e.g. its text encoding), for the import's notes.</summary>
+    IReadOnlyList<string> Assumptions => [];
+
     /// <summary>True when records carry their own geometry.</summary>
     bool HasGeometry { get; }
 

@@ -15,14 +15,19 @@ public sealed class ImportPipeline<TRow>(IRowConverter<TRow> converter, ImportSe
 {
     public ImportResult Run(ImportRequest request, IRecordReader reader, Func<IImportSink<TRow>> openSink, IProgress<(long Done, long? Total, long Rows)>? progress = null)
     {
+        if (request.RejectsPath is not null)
+        {
+            RejectsWriter.CheckWritable(request.RejectsPath, request.Path);
+        }
+
         var (srid, origin) = ResolveSrid(request, reader);
-        var notes = new List<string>();
+        var notes = new List<string>(reader.Assumptions);
         if (request.Srid is { } given && reader.DeclaredSrid is { } declared && given != declared)
         {
             notes.Add($"--crs EPSG:{given} overrides the EPSG:{declared} the file declares");
         }
 
-        var mapping = FieldMapping.Build(request.Kind, reader.Columns, request.Map ?? new Dictionary<string, string>(), request.Path);
+        var mapping = FieldMapping.Build(request.Kind, reader.Columns, request.Map ?? new Dictionary<string, string>(), request.Path, reader.HasGeometry);
         var context = new RecordContext(mapping, settings, new GeometryReprojector(srid, settings.AnalysisSrid));
         var rejected = new List<RejectedRow>();
         var firstRowOfId = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -78,15 +83,16 @@ public sealed class ImportPipeline<TRow>(IRowConverter<TRow> converter, ImportSe
             notes.Add($"columns not imported: {string.Join(", ", mapping.UnusedColumns)}");
         }
 
+        // The rejects are written first: if that fails, nothing is committed and nothing is lost.
+        if (request.RejectsPath is not null && (rejected.Count > 0 || request.KeepValid))
+        {
+            RejectsWriter.Write(request.RejectsPath, reader.Columns, rejected);
+        }
+
         ImportCounts? committed = null;
         if (rejected.Count == 0 || request.KeepValid)
         {
             committed = sink.Commit();
-        }
-
-        if (request.RejectsPath is not null && (rejected.Count > 0 || request.KeepValid))
-        {
-            RejectsWriter.Write(request.RejectsPath, reader.Columns, rejected);
         }
 
         return new ImportResult(request.Path, srid, origin, read, committed, rejected, notes);
@@ -108,6 +114,11 @@ public sealed class ImportPipeline<TRow>(IRowConverter<TRow> converter, ImportSe
             }
 
             return (declared, "the file");
+        }
+
+        if (reader.UnknownCrs is { } why)
+        {
+            throw new ImportFormatException(request.Path, $"{why}; give the file's CRS with --crs EPSG:n");
         }
 
         // A CSV does not say its CRS: lon/lat columns mean WGS 84, anything else the analysis CRS.

@@ -19,6 +19,10 @@ public sealed class RecordContext
     private readonly ImportSettings _settings;
     private readonly GeometryReprojector _reprojector;
     private readonly WKTReader _wktReader = new();
+    private readonly WKTReader _closingWktReader = new() { FixStructure = true };
+
+    /// <summary>The note for a polygon ring whose first point was repeated at its end.</summary>
+    public const string UnclosedRingNote = "repaired a polygon ring that was not closed by repeating its first point at the end";
 
     public RecordContext(FieldMapping mapping, ImportSettings settings, GeometryReprojector reprojector)
     {
@@ -41,6 +45,16 @@ public sealed class RecordContext
         if (record.Values.TryGetValue(RowValues.ErrorKey, out var readError) && readError is not null)
         {
             Errors.Add(new RowError("(record)", readError));
+        }
+
+        if (record.Values.TryGetValue(RowValues.GeometryErrorKey, out var geometryError) && geometryError is not null)
+        {
+            Errors.Add(new RowError("geometry", geometryError));
+        }
+
+        if (record.Values.TryGetValue(RowValues.NoteKey, out var note) && note is not null)
+        {
+            Notes.Add(note);
         }
     }
 
@@ -214,6 +228,20 @@ public sealed class RecordContext
                 Fail("wkt", $"is not valid WKT: {e.Message}");
                 return null;
             }
+            catch (ArgumentException)
+            {
+                // An unclosed ring: closing it is the unambiguous repair (the area is the same).
+                try
+                {
+                    g = _closingWktReader.Read(wkt);
+                    Notes.Add(UnclosedRingNote);
+                }
+                catch (Exception e) when (e is ParseException or ArgumentException)
+                {
+                    Fail("wkt", $"is not a valid geometry: {e.Message}");
+                    return null;
+                }
+            }
         }
         else if (_mapping.Has("x") || _mapping.Has("y"))
         {
@@ -231,7 +259,9 @@ public sealed class RecordContext
         {
             Fail("geometry", Record.Geometry is null && (_mapping.Has("wkt") || _mapping.Has("x"))
                 ? "is empty"
-                : "is missing: the record has no geometry and no x/y or wkt column is mapped");
+                : Record.Geometry is null && _mapping.UnusedColumns.Any(c => c.Equals("x", StringComparison.OrdinalIgnoreCase) || c.Equals("lon", StringComparison.OrdinalIgnoreCase) || c.Equals("longitude", StringComparison.OrdinalIgnoreCase) || c.Equals("wkt", StringComparison.OrdinalIgnoreCase))
+                    ? "is missing: the record has no geometry (to place it by its coordinate columns instead, map them: --map x=lon --map y=lat)"
+                    : "is missing: the record has no geometry and no x/y or wkt column is mapped");
             return null;
         }
 

@@ -4,21 +4,66 @@ using System.Text;
 namespace GeoTrygghet.Core.Import;
 
 /// <summary>
-/// Writes rejected rows as CSV: <c>row,location,reason</c> followed by the file's own columns with
-/// the values as read, so the rows can be corrected and imported again.
+/// Writes rejected rows as CSV: <c>rejected_row,rejected_at,rejected_reason</c> followed by the file's
+/// own columns with the values as read, so the rows can be corrected and imported again (the first
+/// three names are no field's name or alias, so they cannot be mistaken for data on the way back).
 /// </summary>
 public static class RejectsWriter
 {
     public static void Write(string path, IReadOnlyList<string> columns, IEnumerable<RejectedRow> rejected)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        writer.WriteLine(string.Join(',', new[] { "row", "location", "reason" }.Concat(columns).Select(Quote)));
+        writer.WriteLine(string.Join(',', new[] { "rejected_row", "rejected_at", "rejected_reason" }.Concat(columns).Select(Quote)));
         foreach (var r in rejected)
         {
             var reason = string.Join("; ", r.Errors.Select(e => $"{e.Field}: {e.Reason}"));
             var cells = new[] { r.Row.ToString(CultureInfo.InvariantCulture), r.Location, reason }
                 .Concat(columns.Select(c => r.Values.GetValueOrDefault(c) ?? string.Empty));
             writer.WriteLine(string.Join(',', cells.Select(Quote)));
+        }
+    }
+
+    /// <summary>
+    /// Refuses, before anything is imported, a rejects path that is the file being imported (it would be
+    /// overwritten) or that cannot be written; otherwise the valid rows were committed and the rejected
+    /// ones lost.
+    /// </summary>
+    public static void CheckWritable(string rejectsPath, string importedPath)
+    {
+        var target = Path.GetFullPath(rejectsPath);
+        var source = Path.GetFullPath(importedPath);
+        var sidecars = new[] { ".shp", ".shx", ".dbf", ".prj", ".cpg" };
+        if (string.Equals(target, source, StringComparison.Ordinal) ||
+            (source.EndsWith(".shp", StringComparison.OrdinalIgnoreCase) && sidecars.Any(e => string.Equals(target, Path.ChangeExtension(source, e), StringComparison.OrdinalIgnoreCase))))
+        {
+            throw new ImportFormatException(rejectsPath, "--rejects names the file being imported, which it would overwrite; choose another path");
+        }
+
+        var folder = Path.GetDirectoryName(target)!;
+        if (Directory.Exists(target))
+        {
+            throw new ImportFormatException(rejectsPath, "--rejects names a folder; give a file path");
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            throw new ImportFormatException(rejectsPath, $"--rejects: the folder {folder} does not exist");
+        }
+
+        var probe = Path.Combine(folder, $".gt-rejects-probe-{Environment.ProcessId}");
+        try
+        {
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportFormatException(rejectsPath, $"--rejects: cannot write in {folder} ({e.Message})", e);
+        }
+
+        if (File.Exists(target) && new FileInfo(target).IsReadOnly)
+        {
+            throw new ImportFormatException(rejectsPath, "--rejects: the file exists and is read-only");
         }
     }
 

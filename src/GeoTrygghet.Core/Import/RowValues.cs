@@ -12,6 +12,12 @@ public sealed class RowValues(IReadOnlyDictionary<string, int> index, string?[] 
 {
     public const string ErrorKey = "__error";
 
+    /// <summary>Reserved key (dictionary-backed records): why the record's geometry could not be read.</summary>
+    public const string GeometryErrorKey = "__geometry_error";
+
+    /// <summary>Reserved key (dictionary-backed records): what the reader repaired, for the import's notes.</summary>
+    public const string NoteKey = "__note";
+
     public IReadOnlyDictionary<string, int> Index => index;
 
     public string? Error => error;

@@ -22,6 +22,12 @@ public static partial class StockholmTime
         Invalid,
     }
 
+    // Outside these years a date in crime or report data is a typo; they also keep every offset
+    // arithmetic inside DateTimeOffset's range (year 1 or 9999 with an offset threw).
+    private const int MinYear = 1900;
+    private const int MaxYear = 2200;
+    private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
+
     public static Outcome TryParse(string text, out DateTimeOffset utc, out string? error)
     {
         utc = default;
@@ -45,6 +51,12 @@ public static partial class StockholmTime
         }
 
         int Part(string name) => m.Groups[name].Success ? int.Parse(m.Groups[name].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture) : 0;
+        if (Part("y") is < MinYear or > MaxYear)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"'{text}' has the year {Part("y")}, outside {MinYear}–{MaxYear}; check the date");
+            return Outcome.Invalid;
+        }
+
         DateTime local;
         try
         {
@@ -70,7 +82,7 @@ public static partial class StockholmTime
                 var digits = zone.Replace(":", string.Empty, StringComparison.Ordinal);
                 var hours = int.Parse(digits.AsSpan(1, 2), NumberStyles.None, CultureInfo.InvariantCulture);
                 var minutes = int.Parse(digits.AsSpan(3, 2), NumberStyles.None, CultureInfo.InvariantCulture);
-                if (hours > 14 || minutes > 59)
+                if (minutes > 59 || new TimeSpan(hours, minutes, 0) > MaxOffset)
                 {
                     error = $"'{text}' has an impossible UTC offset {zone}";
                     return Outcome.Invalid;
@@ -185,7 +197,7 @@ public static partial class StockholmTime
                 offset = TimeSpan.Zero;
             }
             else if ((s[i] == '+' || s[i] == '-') && s.Length - i == 6 && s[i + 3] == ':' &&
-                     Digits(s, i + 1, 2, out var oh) && Digits(s, i + 4, 2, out var om) && oh <= 14 && om <= 59)
+                     Digits(s, i + 1, 2, out var oh) && Digits(s, i + 4, 2, out var om) && om <= 59 && new TimeSpan(oh, om, 0) <= MaxOffset)
             {
                 offset = new TimeSpan(oh, om, 0) * (s[i] == '-' ? -1 : 1);
             }
@@ -195,7 +207,7 @@ public static partial class StockholmTime
             }
         }
 
-        if (mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(Math.Max(1, y), mo) || h > 23 || mi > 59 || sec > 59 || y < 1)
+        if (mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(Math.Max(1, y), mo) || h > 23 || mi > 59 || sec > 59 || y < MinYear || y > MaxYear)
         {
             return false; // the general path reports it
         }
@@ -234,6 +246,7 @@ public static partial class StockholmTime
     public static string Format(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Zone).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?<y>\d{4})-(?<mo>\d{1,2})-(?<d>\d{1,2})(?:[T ](?<h>\d{1,2}):(?<mi>\d{2})(?::(?<s>\d{2})(?:[.,](?<f>\d{1,9}))?)?)?\s*(?<z>Z|z|[+-]\d{2}:?\d{2})?$", RegexOptions.CultureInvariant)]
+    // [0-9], not \d: \d also matches full-width and other scripts' digits, which int.Parse refuses.
+    [GeneratedRegex(@"^(?<y>[0-9]{4})-(?<mo>[0-9]{1,2})-(?<d>[0-9]{1,2})(?:[T ](?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2})(?:[.,](?<f>[0-9]{1,9}))?)?)?\s*(?<z>Z|z|[+-][0-9]{2}:?[0-9]{2})?$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoPattern();
 }

@@ -98,7 +98,7 @@ public sealed class ImportCommandTests(TestDatabase db) : IClassFixture<TestData
         Assert.Equal(2, db.Scalar("SELECT count(*) FROM incidents WHERE source = 'mixed'"));
         var lines = File.ReadAllLines(rejects);
         Assert.Equal(8, lines.Length); // header + 7 rejected rows
-        Assert.StartsWith("row,location,reason,id,x,y", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("rejected_row,rejected_at,rejected_reason,id,x,y", lines[0], StringComparison.Ordinal);
         string Reason(string id) => lines.Single(l => l.Contains($",{id},", StringComparison.Ordinal) && !l.StartsWith("8,", StringComparison.Ordinal) || l.StartsWith("8,", StringComparison.Ordinal) && id == "M1dup");
         Assert.Contains("y: 'abc' is not a number", Reason("M2"), StringComparison.Ordinal);
         Assert.Contains("time_to: is before time_from", Reason("M3"), StringComparison.Ordinal);

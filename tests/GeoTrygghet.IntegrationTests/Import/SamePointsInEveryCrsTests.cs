@@ -68,10 +68,39 @@ public sealed class SamePointsInEveryCrsTests(TestDatabase db) : IClassFixture<T
         }
     }
 
-    private void Ogr(string driver, string output, string input, string srs)
+    [Fact]
+    public void A_Shapefile_whose_CRS_is_unknown_or_missing_is_refused_until_crs_says_it_and_its_Windows_1252_text_is_read_right()
+    {
+        File.WriteAllText(Path.Combine(_dir, "k.csv"), "id,x,y,time_from,category,plats\nK1,553500.25,6594800.5,2024-06-01T12:00+02:00,Skadegörelse,Köpmangatan\n");
+        Ogr("ESRI Shapefile", "utm.shp", "k.csv", "EPSG:25832");
+        Ogr("ESRI Shapefile", "noprj.shp", "k.csv", "EPSG:3006", "-lco", "ENCODING=CP1252");
+        File.Delete(Path.Combine(_dir, "noprj.prj"));
+        File.Delete(Path.Combine(_dir, "noprj.cpg"));
+        var before = db.Counts();
+
+        var utm = GtProcess.Run(db.ConnectionString, "import", "incidents", Path.Combine(_dir, "utm.shp"), "--source", "utm");
+        var noPrj = GtProcess.Run(db.ConnectionString, "import", "incidents", Path.Combine(_dir, "noprj.shp"), "--source", "noprj");
+
+        Assert.Equal(2, utm.ExitCode);
+        Assert.Contains("utm.shp: has a .prj naming a CRS GeoTrygghet does not know", utm.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, noPrj.ExitCode);
+        Assert.Contains("noprj.shp: has no .prj", noPrj.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--crs", noPrj.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, db.Counts());
+
+        var given = GtProcess.Run(db.ConnectionString, "import", "incidents", Path.Combine(_dir, "noprj.shp"), "--crs", "EPSG:3006", "--source", "noprj");
+        Assert.True(given.ExitCode == 0, given.All);
+        Assert.Contains("read as Windows-1252", given.Stderr, StringComparison.Ordinal);
+        var row = db.Rows("SELECT category, location_name, ST_X(geom), ST_Y(geom) FROM incidents WHERE source = 'noprj'").Single();
+        Assert.Equal("Skadegörelse", row[0]);
+        Assert.Equal("Köpmangatan", row[1]);
+        Assert.Equal(553500.25, (double)row[2]!, 6);
+    }
+
+    private void Ogr(string driver, string output, string input, string srs, params string[] more)
     {
         var psi = new ProcessStartInfo("ogr2ogr") { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = _dir };
-        foreach (var a in new[] { "-f", driver, output, input, "-oo", "X_POSSIBLE_NAMES=x", "-oo", "Y_POSSIBLE_NAMES=y", "-oo", "KEEP_GEOM_COLUMNS=NO", "-a_srs", srs })
+        foreach (var a in new[] { "-f", driver, output, input, "-oo", "X_POSSIBLE_NAMES=x", "-oo", "Y_POSSIBLE_NAMES=y", "-oo", "KEEP_GEOM_COLUMNS=NO", "-a_srs", srs }.Concat(more))
         {
             psi.ArgumentList.Add(a);
         }

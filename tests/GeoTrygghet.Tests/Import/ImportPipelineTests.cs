@@ -43,6 +43,48 @@ public sealed class ImportPipelineTests : IDisposable
     }
 
     [Fact]
+    public void Camera_hours_are_read_in_their_short_forms_and_impossible_hours_name_the_field()
+    {
+        var (result, sink) = Run(ImportKind.Cameras, "k.csv", "id,x,y,hours\nK1,556000,6597000,6-18\nK2,556000,6597000,25:00-06:00\nK3,556000,6597000,18:00-6\n", keepValid: true);
+
+        var bad = Assert.Single(result.Rejected);
+        Assert.Equal(2, bad.Row);
+        Assert.Equal("hours", bad.Errors.Single().Field);
+        var cameras = sink.Rows.Cast<CameraRow>().ToList();
+        Assert.Equal((new TimeOnly(6, 0), new TimeOnly(18, 0)), (cameras[0].HoursStart, cameras[0].HoursEnd));
+        Assert.Equal((new TimeOnly(18, 0), new TimeOnly(6, 0)), (cameras[1].HoursStart, cameras[1].HoursEnd));
+    }
+
+    [Fact]
+    public void An_unclosed_ring_is_closed_with_a_note_in_WKT_and_in_GeoJSON()
+    {
+        var (csv, csvSink) = Run(ImportKind.Areas, "u.csv", "id,name,wkt\nU1,Open,\"POLYGON((556000 6597000, 557000 6597000, 557000 6598000, 556000 6598000))\"\n");
+        var json = """{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:3006"}},"features":[{"type":"Feature","properties":{"id":"U2","name":"Open"},"geometry":{"type":"Polygon","coordinates":[[[556000,6597000],[557000,6597000],[557000,6598000],[556000,6598000]]]}}]}""";
+        var (geojson, jsonSink) = Run(ImportKind.Areas, "u.geojson", json);
+
+        Assert.True(csv.Succeeded);
+        Assert.True(geojson.Succeeded);
+        Assert.Equal(1_000_000, Assert.IsType<AreaRow>(Assert.Single(csvSink.Rows)).Geom.Area, 6);
+        Assert.Equal(1_000_000, Assert.IsType<AreaRow>(Assert.Single(jsonSink.Rows)).Geom.Area, 6);
+        Assert.Contains(RecordContext.UnclosedRingNote, csv.Notes);
+        Assert.Contains(RecordContext.UnclosedRingNote, geojson.Notes);
+    }
+
+    [Fact]
+    public void Coordinate_columns_beside_a_file_geometry_do_not_move_the_point_unless_mapped()
+    {
+        var json = """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"P1","time_from":"2024-05-01T22:00","category":"Rån","longitude":16.05,"latitude":59.55},"geometry":{"type":"Point","coordinates":[15.99,59.51]}}]}""";
+        var (result, sink) = Run(ImportKind.Incidents, "p.geojson", json);
+
+        Assert.True(result.Succeeded);
+        var point = Assert.IsType<IncidentRow>(Assert.Single(sink.Rows)).Geom;
+        var (x, y) = new GeoTrygghet.Core.Crs.GeometryReprojector(4326, 3006).Transform(15.99, 59.51);
+        Assert.Equal(x, point.X, 6);
+        Assert.Equal(y, point.Y, 6);
+        Assert.Contains(result.Notes, n => n.Contains("longitude", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_bow_tie_polygon_is_rejected_and_overlapping_parts_of_a_multipolygon_are_merged_with_a_note()
     {
         var bowTie = "POLYGON((556000 6597000, 556100 6597100, 556100 6597000, 556000 6597100, 556000 6597000))";
@@ -127,6 +169,7 @@ public sealed class ImportPipelineTests : IDisposable
             ImportKind.Reports => new ImportPipeline<ReportRow>(new ReportConverter(), settings).Run(request, reader, () => sink.As<ReportRow>()),
             ImportKind.Lights => new ImportPipeline<LightRow>(new LightConverter(), settings).Run(request, reader, () => sink.As<LightRow>()),
             ImportKind.Areas => new ImportPipeline<AreaRow>(new AreaConverter(), settings).Run(request, reader, () => sink.As<AreaRow>()),
+            ImportKind.Cameras => new ImportPipeline<CameraRow>(new CameraConverter(), settings).Run(request, reader, () => sink.As<CameraRow>()),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         return (result, sink);

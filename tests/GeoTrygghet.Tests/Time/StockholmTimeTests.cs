@@ -40,6 +40,11 @@ public sealed class StockholmTimeTests
     [InlineData("01/03/2024")]
     [InlineData("2024-03-01T25:00")]
     [InlineData("2024-03-01T10:00+15:00")]
+    [InlineData("2024-03-01T10:00+14:30")]
+    [InlineData("2024-03-01T10:00:00+14:59")]
+    [InlineData("0001-01-01T00:00")]
+    [InlineData("9999-12-31T23:00:00-02:00")]
+    [InlineData("２０２４-05-01T10:00")]
     public void Impossible_dates_are_errors_that_quote_the_text(string text)
     {
         Assert.Equal(StockholmTime.Outcome.Invalid, StockholmTime.TryParse(text, out _, out var error));

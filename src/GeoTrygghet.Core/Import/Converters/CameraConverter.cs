@@ -56,6 +56,6 @@ public sealed class CameraConverter : IRowConverter<CameraRow>
             return true;
         }
 
-        return TimeOnly.TryParseExact(text, ["H:mm", "HH:mm", "HH", "H"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+        return TimeOnly.TryParseExact(text, ["H:mm", "HH:mm", "HH", "%H"] /* "%H": a lone "H" is read as a standard format and throws */, CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
     }
 }

@@ -99,7 +99,8 @@ public sealed class CsvRecordReader : IRecordReader
         }
         catch (DecoderFallbackException e)
         {
-            throw new ImportFormatException(Path, $"line {_line + 1} is not valid UTF-8 (the file may be saved as Windows-1252/ANSI); save it as UTF-8 and import again", e);
+            var line = Utf8Position.FirstInvalidLine(Path) ?? _line + 1;
+            throw new ImportFormatException(Path, $"line {line} is not valid UTF-8 (the file may be saved as Windows-1252/ANSI); save it as UTF-8 and import again", e);
         }
     }
 

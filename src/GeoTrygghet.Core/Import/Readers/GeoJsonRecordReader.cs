@@ -29,8 +29,15 @@ public sealed class GeoJsonRecordReader : IRecordReader
             throw new ImportFormatException(path, $"is not valid JSON (line {e.LineNumber + 1}): {e.Message}", e);
         }
 
+        // The parser accepts bytes that are not UTF-8 inside strings and fails only when a value is read.
+        if (Utf8Position.FirstInvalidLine(path) is { } badLine)
+        {
+            _document.Dispose();
+            throw new ImportFormatException(path, $"line {badLine} is not valid UTF-8 (the file may be saved as Windows-1252/ANSI); save it as UTF-8 and import again");
+        }
+
         var root = _document.RootElement;
-        var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) ? t.GetString() : null;
+        var type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
         _features = type switch
         {
             "FeatureCollection" when root.TryGetProperty("features", out var f) && f.ValueKind == JsonValueKind.Array => f.EnumerateArray().ToList(),
@@ -38,11 +45,20 @@ public sealed class GeoJsonRecordReader : IRecordReader
             _ => throw new ImportFormatException(path, "is not a GeoJSON FeatureCollection or Feature"),
         };
 
-        DeclaredSrid = ReadCrs(root) ?? 4326;
+        try
+        {
+            DeclaredSrid = ReadCrs(root) ?? 4326;
+        }
+        catch (FormatException e)
+        {
+            _document.Dispose();
+            throw new ImportFormatException(path, $"has a crs member GeoTrygghet cannot read: {e.Message}", e);
+        }
+
         _options = new JsonSerializerOptions();
         _options.Converters.Add(new GeoJsonConverterFactory(new GeometryFactory(new PrecisionModel(), DeclaredSrid.Value)));
         Columns = _features
-            .Where(f => f.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object)
+            .Where(f => f.ValueKind == JsonValueKind.Object && f.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object)
             .SelectMany(f => f.GetProperty("properties").EnumerateObject().Select(p => p.Name))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToArray();
@@ -65,6 +81,13 @@ public sealed class GeoJsonRecordReader : IRecordReader
             _done = i + 1;
             var feature = _features[i];
             var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            if (feature.ValueKind != JsonValueKind.Object)
+            {
+                values[RowValues.ErrorKey] = $"is {feature.ValueKind.ToString().ToLowerInvariant()}, not a GeoJSON Feature object";
+                yield return new SourceRecord(i + 1, $"feature {i + 1}", values, null);
+                continue;
+            }
+
             if (feature.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object)
             {
                 foreach (var p in props.EnumerateObject())
@@ -85,9 +108,14 @@ public sealed class GeoJsonRecordReader : IRecordReader
                 {
                     geometry = g.Deserialize<Geometry>(_options);
                 }
+                catch (ArgumentException) when (ClosedRings(g) is { } closed)
+                {
+                    geometry = closed;
+                    values[RowValues.NoteKey] = RecordContext.UnclosedRingNote;
+                }
                 catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
                 {
-                    values[RowValues.ErrorKey] = $"has a geometry that cannot be read: {e.Message}";
+                    values[RowValues.GeometryErrorKey] = $"cannot be read: {(e is JsonException ? "not a GeoJSON geometry" : e.Message)}";
                 }
             }
 
@@ -97,13 +125,63 @@ public sealed class GeoJsonRecordReader : IRecordReader
 
     public void Dispose() => _document.Dispose();
 
-    private static int? ReadCrs(JsonElement root)
+    // A Polygon or MultiPolygon whose rings lack the closing point, read again with each ring closed;
+    // null when that is not what was wrong.
+    private Geometry? ClosedRings(JsonElement geometry)
     {
-        if (root.TryGetProperty("crs", out var crs) && crs.ValueKind == JsonValueKind.Object &&
-            crs.TryGetProperty("properties", out var props) && props.TryGetProperty("name", out var name) &&
-            name.GetString() is { } text)
+        var node = System.Text.Json.Nodes.JsonNode.Parse(geometry.GetRawText());
+        var type = node?["type"]?.GetValue<string>();
+        var polygons = type switch
         {
-            return CrsRegistry.ParseCode(text);
+            "Polygon" => [node!["coordinates"] as System.Text.Json.Nodes.JsonArray],
+            "MultiPolygon" => (node!["coordinates"] as System.Text.Json.Nodes.JsonArray)?.Select(p => p as System.Text.Json.Nodes.JsonArray).ToList(),
+            _ => null,
+        };
+        if (polygons is null || polygons.Any(p => p is null))
+        {
+            return null;
+        }
+
+        foreach (var ring in polygons.SelectMany(p => p!).OfType<System.Text.Json.Nodes.JsonArray>())
+        {
+            if (ring.Count >= 3 && ring[0]!.ToJsonString() != ring[^1]!.ToJsonString())
+            {
+                ring.Add(ring[0]!.DeepClone());
+            }
+        }
+
+        try
+        {
+            return node.Deserialize<Geometry>(_options);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    // The named form {"type":"name","properties":{"name":"EPSG:3006"}} (also as a URN), and the
+    // older {"type":"EPSG","properties":{"code":3006}}.
+    private int? ReadCrs(JsonElement root)
+    {
+        if (!root.TryGetProperty("crs", out var crs) || crs.ValueKind != JsonValueKind.Object ||
+            !crs.TryGetProperty("properties", out var props) || props.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        if (props.TryGetProperty("name", out var name))
+        {
+            return name.ValueKind == JsonValueKind.String
+                ? CrsRegistry.ParseCode(name.GetString()!)
+                : throw new ImportFormatException(Path, $"has a crs name that is not text ({name.GetRawText()}); write it as \"EPSG:3006\"");
+        }
+
+        if (props.TryGetProperty("code", out var code))
+        {
+            return code.ValueKind == JsonValueKind.Number && code.TryGetInt32(out var srid)
+                ? srid
+                : CrsRegistry.ParseCode(JsonValueText.Of(code) ?? string.Empty);
         }
 
         return null;

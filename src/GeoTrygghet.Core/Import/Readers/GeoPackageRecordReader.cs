@@ -80,6 +80,8 @@ public sealed class GeoPackageRecordReader : IRecordReader
 
     public int? DeclaredSrid { get; }
 
+    public string? UnknownCrs { get; private set; }
+
     public bool HasGeometry => true;
 
     public (long Done, long? Total) Progress => (_done, _count);
@@ -129,12 +131,19 @@ public sealed class GeoPackageRecordReader : IRecordReader
 
     private int? ResolveSrs(int srsId)
     {
+        if (srsId is 0 or -1)
+        {
+            UnknownCrs = $"declares an undefined CRS (srs_id {srsId}) for table '{_table}'";
+            return null;
+        }
+
         using var cmd = _connection.CreateCommand();
         cmd.CommandText = "SELECT organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys WHERE srs_id = $id";
         cmd.Parameters.AddWithValue("$id", srsId);
         using var r = cmd.ExecuteReader();
         if (!r.Read())
         {
+            UnknownCrs = $"names srs_id {srsId}, which its gpkg_spatial_ref_sys does not define";
             return null;
         }
 
@@ -143,6 +152,13 @@ public sealed class GeoPackageRecordReader : IRecordReader
             return r.GetInt32(1);
         }
 
-        return PrjSrid.FromWkt(r.IsDBNull(2) ? null : r.GetString(2));
+        var definition = r.IsDBNull(2) ? null : r.GetString(2);
+        var srid = PrjSrid.FromWkt(definition);
+        if (srid is null)
+        {
+            UnknownCrs = $"declares a CRS GeoTrygghet does not know ({r.GetString(0)}:{r.GetInt32(1)}{(definition is null ? string.Empty : ", " + PrjSrid.NameOf(definition))})";
+        }
+
+        return srid;
     }
 }

@@ -56,6 +56,13 @@ public static partial class PrjSrid
         return null;
     }
 
+    /// <summary>The CRS's name, the first quoted text of the WKT, for messages.</summary>
+    public static string NameOf(string wkt) =>
+        QuotedName().Match(wkt) is { Success: true } m ? m.Groups[1].Value : wkt.Length > 60 ? wkt[..60] + "…" : wkt;
+
+    [GeneratedRegex("\"([^\"]*)\"")]
+    private static partial Regex QuotedName();
+
     [GeneratedRegex(@"AUTHORITY\[\s*""EPSG""\s*,\s*""?(\d+)""?\s*\]", RegexOptions.IgnoreCase)]
     private static partial Regex Authority();
 }

@@ -10,12 +10,16 @@ public sealed class ShapefileRecordReader : IRecordReader
     private readonly ShapefileReader _reader;
     private long _done;
 
+    // .dbf files name Windows code pages (a .cpg of "CP1252", or the language driver byte) that .NET
+    // only knows with the code-page provider; without it the text was read as UTF-8 and garbled.
+    static ShapefileRecordReader() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
     public ShapefileRecordReader(string path)
     {
         Path = path;
         try
         {
-            _reader = Shapefile.OpenRead(path);
+            _reader = Shapefile.OpenRead(path, new ShapefileReaderOptions { Encoding = GuessEncoding(path) });
         }
         catch (Exception e) when (e is IOException or NotSupportedException or InvalidDataException or FileNotFoundException or ArgumentException)
         {
@@ -23,6 +27,12 @@ public sealed class ShapefileRecordReader : IRecordReader
         }
 
         DeclaredSrid = PrjSrid.FromWkt(_reader.Projection);
+        if (DeclaredSrid is null)
+        {
+            UnknownCrs = string.IsNullOrWhiteSpace(_reader.Projection)
+                ? "has no .prj beside it, so its CRS is unknown"
+                : $"has a .prj naming a CRS GeoTrygghet does not know ({PrjSrid.NameOf(_reader.Projection)})";
+        }
         Columns = Enumerable.Range(0, _reader.Fields.Count).Select(i => _reader.Fields[i].Name).ToArray();
     }
 
@@ -31,6 +41,10 @@ public sealed class ShapefileRecordReader : IRecordReader
     public IReadOnlyList<string> Columns { get; }
 
     public int? DeclaredSrid { get; }
+
+    public string? UnknownCrs { get; }
+
+    public IReadOnlyList<string> Assumptions { get; private set; } = [];
 
     public bool HasGeometry => true;
 
@@ -67,4 +81,30 @@ public sealed class ShapefileRecordReader : IRecordReader
     }
 
     public void Dispose() => _reader.Dispose();
+
+    // A .dbf that names no encoding (no .cpg, language driver byte 0) is UTF-8 when its bytes are
+    // valid UTF-8, else taken as Windows-1252 (what Swedish desktop GIS writes), and the import says so;
+    // the library's own default read such files as UTF-8 and replaced every å, ä and ö.
+    private System.Text.Encoding? GuessEncoding(string path)
+    {
+        var dbf = System.IO.Path.ChangeExtension(path, ".dbf");
+        if (File.Exists(System.IO.Path.ChangeExtension(path, ".cpg")) || !File.Exists(dbf))
+        {
+            return null;
+        }
+
+        var bytes = File.ReadAllBytes(dbf);
+        if (bytes.Length < 32 || bytes[29] != 0)
+        {
+            return null;
+        }
+
+        if (System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(32)))
+        {
+            return System.Text.Encoding.UTF8;
+        }
+
+        Assumptions = ["the .dbf does not say its text encoding (no .cpg) and is not UTF-8: read as Windows-1252"];
+        return System.Text.Encoding.GetEncoding(1252);
+    }
 }
