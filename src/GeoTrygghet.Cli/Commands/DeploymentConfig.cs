@@ -14,6 +14,8 @@ namespace GeoTrygghet.Cli.Commands;
 /// </summary>
 internal static class DeploymentConfig
 {
+    private static readonly string[] Known = ["studyArea", "incidentCategories"];
+
     public static string? PathInUse =>
         Environment.GetEnvironmentVariable("GEOTRYGGHET_CONFIG") is { Length: > 0 } p ? p
         : File.Exists(System.IO.Path.Combine(ProjectPaths.Root, "geotrygghet.json")) ? System.IO.Path.Combine(ProjectPaths.Root, "geotrygghet.json") : null;
@@ -31,11 +33,43 @@ internal static class DeploymentConfig
             throw new ConfigException($"{path}: the configuration file does not exist");
         }
 
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        StudyArea? area = null;
-        if (doc.RootElement.TryGetProperty("studyArea", out var a) && a.GetString() is { } areaFile)
+        JsonDocument doc;
+        try
         {
+            doc = JsonDocument.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new ConfigException($"{path}: the configuration file is not valid JSON (line {e.LineNumber + 1}): {e.Message}");
+        }
+
+        using var _ = doc;
+        if (doc.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new ConfigException($"{path}: the configuration must be a JSON object such as {{\"studyArea\": \"kommun.geojson\", \"incidentCategories\": [\"Misshandel\"]}}");
+        }
+
+        // A misspelt setting would silently switch its check off.
+        var unknown = doc.RootElement.EnumerateObject().Select(p => p.Name).Where(n => !Known.Contains(n, StringComparer.Ordinal)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ConfigException($"{path}: unknown setting(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}; the settings are {string.Join(", ", Known)} (names are case-sensitive)");
+        }
+
+        StudyArea? area = null;
+        if (doc.RootElement.TryGetProperty("studyArea", out var a))
+        {
+            if (a.ValueKind != JsonValueKind.String || a.GetString() is not { Length: > 0 } areaFile)
+            {
+                throw new ConfigException($"{path}: studyArea must be the path of a GeoJSON file, as text");
+            }
+
             var full = System.IO.Path.IsPathRooted(areaFile) ? areaFile : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, areaFile);
+            if (!File.Exists(full))
+            {
+                throw new ConfigException($"{path}: studyArea {full} does not exist");
+            }
+
             using var reader = new GeoJsonRecordReader(full);
             var reprojector = new GeometryReprojector(reader.DeclaredSrid ?? 4326, analysisSrid);
             var polygons = reader.Read().Select(r => r.Geometry).OfType<Geometry>().Where(g => g is Polygon or MultiPolygon).Select(reprojector.Transform).ToList();
@@ -48,9 +82,14 @@ internal static class DeploymentConfig
         }
 
         HashSet<string>? categories = null;
-        if (doc.RootElement.TryGetProperty("incidentCategories", out var c) && c.ValueKind == JsonValueKind.Array)
+        if (doc.RootElement.TryGetProperty("incidentCategories", out var c))
         {
-            categories = c.EnumerateArray().Select(e => e.GetString() ?? string.Empty).ToHashSet(StringComparer.Ordinal);
+            if (c.ValueKind != JsonValueKind.Array || c.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(e.GetString())))
+            {
+                throw new ConfigException($"{path}: incidentCategories must be a list of category names, e.g. [\"Misshandel\", \"Rån\"]");
+            }
+
+            categories = c.EnumerateArray().Select(e => e.GetString()!.Trim()).ToHashSet(StringComparer.Ordinal);
         }
 
         return new ImportSettings(analysisSrid, area, categories);

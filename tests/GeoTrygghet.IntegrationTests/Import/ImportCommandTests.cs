@@ -110,6 +110,70 @@ public sealed class ImportCommandTests(TestDatabase db) : IClassFixture<TestData
     }
 
     [Fact]
+    public void A_rejects_path_that_is_the_input_or_cannot_be_written_is_refused_before_anything_is_imported()
+    {
+        var file = Path.Combine(_dir, "self.csv");
+        File.WriteAllText(file, "id,x,y,time_from,category\nS1,556000,6597000,2024-03-01T22:00,Misshandel\nS2,556000,abc,2024-03-01T22:00,Misshandel\n");
+        var original = File.ReadAllText(file);
+
+        var self = Gt("import", "incidents", file, "--source", "self", "--keep-valid", "--rejects", file);
+        var nowhere = Gt("import", "incidents", file, "--source", "self", "--keep-valid", "--rejects", Path.Combine(_dir, "no", "such", "r.csv"));
+
+        Assert.Equal(2, self.ExitCode);
+        Assert.Contains("would overwrite", self.Stderr, StringComparison.Ordinal);
+        Assert.Equal(original, File.ReadAllText(file));
+        Assert.Equal(2, nowhere.ExitCode);
+        Assert.Contains("does not exist", nowhere.Stderr, StringComparison.Ordinal);
+        Assert.Equal(0, db.Scalar("SELECT count(*) FROM incidents WHERE source = 'self'"));
+    }
+
+    [Fact]
+    public void A_corrected_rejects_file_imports_as_it_is_without_its_bookkeeping_columns_becoming_data()
+    {
+        var file = Path.Combine(_dir, "fix.csv");
+        File.WriteAllText(file, "id,x,y,time_from,category\nF1,556000,6597000,2024-03-01T22:00,Misshandel\nF2,556000,abc,2024-03-01T22:00,Misshandel\n");
+        var rejects = Path.Combine(_dir, "fix.rejects.csv");
+        Assert.Equal(0, Gt("import", "incidents", file, "--source", "fix", "--keep-valid", "--rejects", rejects).ExitCode);
+
+        File.WriteAllText(rejects, File.ReadAllText(rejects).Replace(",abc,", ",6597100,", StringComparison.Ordinal));
+        var again = Gt("import", "incidents", rejects, "--source", "fix");
+
+        Assert.True(again.ExitCode == 0, again.All);
+        Assert.Equal(2, db.Scalar("SELECT count(*) FROM incidents WHERE source = 'fix'"));
+        Assert.Equal(0, db.Scalar("SELECT count(*) FROM incidents WHERE source = 'fix' AND location_name IS NOT NULL"));
+    }
+
+    [Fact]
+    public void The_deployment_settings_are_applied_and_a_misspelt_or_broken_settings_file_is_refused()
+    {
+        var area = Path.Combine(_dir, "kommun.geojson");
+        File.WriteAllText(area, """{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:3006"}},"features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[[555000,6596000],[558000,6596000],[558000,6599000],[555000,6599000],[555000,6596000]]]}}]}""");
+        var file = Path.Combine(_dir, "cfg.csv");
+        File.WriteAllText(file, "id,x,y,time_from,category\nC1,556000,6597000,2024-03-01T22:00,Misshandel\nC2,556000,6597000,2024-03-01T22:00,Stöld\nC3,560000,6597000,2024-03-01T22:00,Misshandel\n");
+        GtProcess.Result With(string json)
+        {
+            var config = Path.Combine(_dir, "geotrygghet.json");
+            File.WriteAllText(config, json);
+            return GtProcess.RunWith(db.ConnectionString, new Dictionary<string, string> { ["GEOTRYGGHET_CONFIG"] = config }, "import", "incidents", file, "--source", "cfg", "--keep-valid", "--rejects", Path.Combine(_dir, "cfg.rejects.csv"));
+        }
+
+        var typo = With("""{"studyarea": "kommun.geojson", "incidentCategory": ["Misshandel"]}""");
+        var broken = With("{bad json");
+        var applied = With("""{"studyArea": "kommun.geojson", "incidentCategories": ["Misshandel"]}""");
+
+        Assert.Equal(2, typo.ExitCode);
+        Assert.Contains("unknown setting(s) 'studyarea', 'incidentCategory'", typo.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, broken.ExitCode);
+        Assert.Contains("geotrygghet.json: the configuration file is not valid JSON", broken.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", broken.All, StringComparison.Ordinal);
+        Assert.True(applied.ExitCode == 0, applied.All);
+        Assert.Equal(["C1"], db.Rows("SELECT external_id FROM incidents WHERE source = 'cfg'").Select(r => (string)r[0]!));
+        var rejected = File.ReadAllText(Path.Combine(_dir, "cfg.rejects.csv"));
+        Assert.Contains("not in the configured category list", rejected, StringComparison.Ordinal);
+        Assert.Contains("study area", rejected, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_that_is_not_UTF8_is_refused_with_the_line_and_what_to_do_not_a_stack_trace()
     {
         var file = Path.Combine(_dir, "ansi.csv");

@@ -10,7 +10,10 @@ public static class GtProcess
         public string All => Stdout + Stderr;
     }
 
-    public static Result Run(string connectionString, params string[] args)
+    public static Result Run(string connectionString, params string[] args) => RunWith(connectionString, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="Run"/>, with environment variables set for the command (e.g. GEOTRYGGHET_CONFIG).</summary>
+    public static Result RunWith(string connectionString, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "gt.dll");
         var psi = new ProcessStartInfo("dotnet")
@@ -29,6 +32,10 @@ public static class GtProcess
         psi.Environment["GEOTRYGGHET_DB"] = connectionString;
         psi.Environment["GEOTRYGGHET_HOME"] = RepositoryRoot;
         psi.Environment.Remove("GEOTRYGGHET_CONFIG");
+        foreach (var (name, value) in environment)
+        {
+            psi.Environment[name] = value;
+        }
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
