@@ -71,6 +71,12 @@ public sealed partial class PolisenRecordReader : IRecordReader
             var published = e.TryGetProperty("datetime", out var dt) ? JsonValueText.Of(dt) : null;
             var name = e.TryGetProperty("name", out var n) ? JsonValueText.Of(n) : null;
             values["time_from"] = EventTime(name, published) ?? published;
+            if (name is not null && published is not null && values["time_from"] == published && NamePattern().Match(name) is { Success: true } claimed)
+            {
+                // The name says when it happened, but not a time that exists: say so rather than swap silently.
+                values[RowValues.NoteKey] = $"event id {values["id"]}: its name gives '{claimed.Value.Trim()}', which is not a date and time; its publication time {published} was used";
+            }
+
             values["category"] = e.TryGetProperty("type", out var type) ? JsonValueText.Of(type) : null;
             if (e.TryGetProperty("location", out var location) && location.ValueKind == JsonValueKind.Object)
             {
