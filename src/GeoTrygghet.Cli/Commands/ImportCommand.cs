@@ -45,7 +45,7 @@ internal static class ImportCommand
                 parse.GetValue(format),
                 parse.GetValue(crs) is { } c ? CrsRegistry.ParseCode(c) : null,
                 ParseMap(parse.GetValue(map) ?? []),
-                parse.GetValue(source),
+                CheckedSource(parse.GetValue(source)),
                 parse.GetValue(keepValid),
                 parse.GetValue(rejects) ?? (parse.GetValue(keepValid) ? Path.GetFileNameWithoutExtension(path) + ".rejects.csv" : null),
                 parse.GetValue(layer));
@@ -128,6 +128,22 @@ internal static class ImportCommand
         return CliRun.Rejected;
     }
 
+    // The source name is part of every row's key and shown in the viewer: no empty or invisible names.
+    private static string? CheckedSource(string? source)
+    {
+        if (source is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(source) || source.Any(char.IsControl))
+        {
+            throw new FormatException("--source must be a visible name such as 'polisen-2024' (not empty, no control characters)");
+        }
+
+        return source;
+    }
+
     private static Dictionary<string, string> ParseMap(string[] pairs)
     {
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -139,7 +155,13 @@ internal static class ImportCommand
                 throw new FormatException($"--map {pair}: write it as field=column, e.g. --map time_from=Tid");
             }
 
-            map[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
+            var field = pair[..eq].Trim();
+            if (map.TryGetValue(field, out var earlier))
+            {
+                throw new FormatException($"--map maps {field} twice (to {earlier} and to {pair[(eq + 1)..].Trim()}); give one column per field");
+            }
+
+            map[field] = pair[(eq + 1)..].Trim();
         }
 
         return map;

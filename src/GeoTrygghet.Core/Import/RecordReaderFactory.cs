@@ -9,6 +9,11 @@ public static class RecordReaderFactory
 
     public static IRecordReader Open(string path, string? format, string? layer = null)
     {
+        if (Directory.Exists(path))
+        {
+            throw new ImportFormatException(path, "is a folder; give the file to import (for a Shapefile, its .shp)");
+        }
+
         if (!File.Exists(path))
         {
             throw new ImportFormatException(path, "does not exist");

@@ -81,7 +81,7 @@ public static partial class StockholmTime
             {
                 var digits = zone.Replace(":", string.Empty, StringComparison.Ordinal);
                 var hours = int.Parse(digits.AsSpan(1, 2), NumberStyles.None, CultureInfo.InvariantCulture);
-                var minutes = int.Parse(digits.AsSpan(3, 2), NumberStyles.None, CultureInfo.InvariantCulture);
+                var minutes = digits.Length >= 5 ? int.Parse(digits.AsSpan(3, 2), NumberStyles.None, CultureInfo.InvariantCulture) : 0; // ±hh alone is ISO 8601 too
                 if (minutes > 59 || new TimeSpan(hours, minutes, 0) > MaxOffset)
                 {
                     error = $"'{text}' has an impossible UTC offset {zone}";
@@ -247,6 +247,6 @@ public static partial class StockholmTime
         TimeZoneInfo.ConvertTime(instant, Zone).ToString("yyyy-MM-dd'T'HH:mm:ssK", CultureInfo.InvariantCulture);
 
     // [0-9], not \d: \d also matches full-width and other scripts' digits, which int.Parse refuses.
-    [GeneratedRegex(@"^(?<y>[0-9]{4})-(?<mo>[0-9]{1,2})-(?<d>[0-9]{1,2})(?:[T ](?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2})(?:[.,](?<f>[0-9]{1,9}))?)?)?\s*(?<z>Z|z|[+-][0-9]{2}:?[0-9]{2})?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})-(?<mo>[0-9]{1,2})-(?<d>[0-9]{1,2})(?:[Tt ](?<h>[0-9]{1,2}):(?<mi>[0-9]{2})(?::(?<s>[0-9]{2})(?:[.,](?<f>[0-9]{1,9}))?)?)?\s*(?<z>Z|z|[+-][0-9]{2}(?::?[0-9]{2})?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex IsoPattern();
 }

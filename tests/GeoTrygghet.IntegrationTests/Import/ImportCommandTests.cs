@@ -101,7 +101,7 @@ public sealed class ImportCommandTests(TestDatabase db) : IClassFixture<TestData
         Assert.StartsWith("rejected_row,rejected_at,rejected_reason,id,x,y", lines[0], StringComparison.Ordinal);
         string Reason(string id) => lines.Single(l => l.Contains($",{id},", StringComparison.Ordinal) && !l.StartsWith("8,", StringComparison.Ordinal) || l.StartsWith("8,", StringComparison.Ordinal) && id == "M1dup");
         Assert.Contains("y: 'abc' is not a number", Reason("M2"), StringComparison.Ordinal);
-        Assert.Contains("time_to: is before time_from", Reason("M3"), StringComparison.Ordinal);
+        Assert.Contains("time_to: 2024-03-01T21:00:00+01:00 is before time_from 2024-03-01T22:00:00+01:00", Reason("M3"), StringComparison.Ordinal);
         Assert.Contains("time_from: is required", Reason("M4"), StringComparison.Ordinal);
         Assert.Contains("outside the valid area", Reason("M5"), StringComparison.Ordinal);
         Assert.Contains("does not exist in Europe/Stockholm", Reason("M6"), StringComparison.Ordinal);
@@ -171,6 +171,23 @@ public sealed class ImportCommandTests(TestDatabase db) : IClassFixture<TestData
         var rejected = File.ReadAllText(Path.Combine(_dir, "cfg.rejects.csv"));
         Assert.Contains("not in the configured category list", rejected, StringComparison.Ordinal);
         Assert.Contains("study area", rejected, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_folder_a_field_mapped_twice_and_an_invisible_source_name_are_refused_with_what_to_do()
+    {
+        var file = WriteIncidents("opts.csv", 3, "o");
+
+        var folder = Gt("import", "incidents", _dir);
+        var twice = Gt("import", "incidents", file, "--map", "time_from=time_from", "--map", "time_from=time_to");
+        var invisible = Gt("import", "incidents", file, "--source", "a\tb");
+
+        Assert.Equal(2, folder.ExitCode);
+        Assert.Contains("is a folder", folder.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, twice.ExitCode);
+        Assert.Contains("maps time_from twice", twice.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, invisible.ExitCode);
+        Assert.Contains("--source must be a visible name", invisible.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

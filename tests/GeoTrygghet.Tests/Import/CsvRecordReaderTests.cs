@@ -36,6 +36,21 @@ public sealed class CsvRecordReaderTests : IDisposable
         Assert.Equal("556000,5", record.Values["x"]);
     }
 
+    [Theory]
+    [InlineData("id;\"Tid, lokal\";x\n1;2024-01-01;5\n", ';')]
+    [InlineData("id\ttime_from\tx\n1\t2024-01-01\t5\n", '\t')]
+    [InlineData("id,\"a;b\",x\n1,2024-01-01,5\n", ',')]
+    public void The_delimiter_is_the_one_the_header_uses_outside_quotes(string content, char expected)
+    {
+        File.WriteAllText(_path, content);
+        using var reader = new CsvRecordReader(_path);
+        var record = reader.Read().Single();
+
+        Assert.Equal(expected, reader.Delimiter);
+        Assert.Equal(3, reader.Columns.Count);
+        Assert.Equal("5", record.Values["x"]);
+    }
+
     [Fact]
     public void A_row_with_the_wrong_number_of_fields_is_marked_not_dropped()
     {

@@ -12,6 +12,8 @@ public sealed class StockholmTimeTests
     [InlineData("2024-07-15T19:30:00Z", "2024-07-15T19:30:00Z")]
     [InlineData("2022-10-31 8:24:32 +01:00", "2022-10-31T07:24:32Z")] // police events form, one-digit hour
     [InlineData("2024-03-01T12:00:00.5", "2024-03-01T11:00:00.5Z")]
+    [InlineData("2024-07-15T21:30+02", "2024-07-15T19:30:00Z")]           // ±hh alone
+    [InlineData("2024-07-15t21:30:00z", "2024-07-15T21:30:00Z")]          // RFC 3339 allows lower case
     public void Times_without_offset_are_Stockholm_local_and_offsets_are_honoured(string text, string expectedUtc)
     {
         Assert.Equal(StockholmTime.Outcome.Ok, StockholmTime.TryParse(text, out var utc, out var error));

@@ -1,3 +1,4 @@
+using GeoTrygghet.Core.Time;
 using GeoTrygghet.Core.Domain;
 
 namespace GeoTrygghet.Core.Import.Converters;
@@ -30,7 +31,7 @@ public sealed class ReportConverter : IRowConverter<ReportRow>
         var text = c.Text("text");
         if (from is not null && to is not null && to < from)
         {
-            c.Fail("time_to", "is before time_from");
+            c.Fail("time_to", $"{StockholmTime.Format(to.Value)} is before time_from {StockholmTime.Format(from.Value)}");
         }
 
         if (c.Errors.Count > 0 || geom is null || from is null || category is null || kind is null)

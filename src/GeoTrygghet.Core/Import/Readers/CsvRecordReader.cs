@@ -3,8 +3,8 @@ using System.Text;
 namespace GeoTrygghet.Core.Import.Readers;
 
 /// <summary>
-/// Streams an RFC 4180 CSV file with a header row. The delimiter is a comma, or a semicolon when the
-/// header has semicolons and no commas (Swedish spreadsheet exports, which use the decimal comma);
+/// Streams an RFC 4180 CSV file with a header row. The delimiter is the one the header uses most
+/// outside quotes: a comma, a semicolon (Swedish spreadsheet exports, which use the decimal comma) or a tab;
 /// quoted fields may hold delimiters, doubled quotes and line breaks. UTF-8, with or without BOM.
 /// Record locations are given as "line N" of the file (the header is line 1).
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class CsvRecordReader : IRecordReader
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         _reader = new StreamReader(_stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, 1 << 16);
         var header = ReadLineChecked() ?? throw new ImportFormatException(path, "the file is empty; a CSV needs a header row");
-        Delimiter = delimiter ?? (header.Contains(';', StringComparison.Ordinal) && !header.Contains(',', StringComparison.Ordinal) ? ';' : ',');
+        Delimiter = delimiter ?? DelimiterOf(header);
         var columns = new List<string>();
         var pos = 0;
         ParseFields(header, ref pos, columns, allowContinuation: false);
@@ -88,6 +88,34 @@ public sealed class CsvRecordReader : IRecordReader
             var values = new RowValues(_index, array, error);
             yield return new SourceRecord(row, $"line {startLine}", values, null);
         }
+    }
+
+    // The delimiter the header uses most outside quotes: a comma, else a semicolon (Swedish spreadsheet
+    // exports) or a tab; a quoted "Tid, lokal" in a semicolon header does not make it a comma file.
+    private static char DelimiterOf(string header)
+    {
+        int commas = 0, semicolons = 0, tabs = 0;
+        var quoted = false;
+        foreach (var ch in header)
+        {
+            switch (ch)
+            {
+                case '"':
+                    quoted = !quoted;
+                    break;
+                case ',' when !quoted:
+                    commas++;
+                    break;
+                case ';' when !quoted:
+                    semicolons++;
+                    break;
+                case '\t' when !quoted:
+                    tabs++;
+                    break;
+            }
+        }
+
+        return semicolons > commas && semicolons >= tabs ? ';' : tabs > commas && tabs > semicolons ? '\t' : ',';
     }
 
     // A file saved in another encoding (e.g. Windows-1252 from a spreadsheet) fails here: say where and what to do.
