@@ -101,6 +101,13 @@ public sealed class RecordContext
     {
         var column = _mapping.ColumnFor(field);
         var value = column is null ? null : Raw(field, column)?.Trim();
+        if (value is not null && Record.Values is not RowValues && Record.Values.TryGetValue(RowValues.ObjectColumnsKey, out var objects) &&
+            objects!.Split('\n').Contains(column, StringComparer.OrdinalIgnoreCase))
+        {
+            Fail(field, "is a JSON object; give a plain value");
+            return null;
+        }
+
         if (string.IsNullOrEmpty(value))
         {
             if (required)

@@ -15,6 +15,9 @@ public sealed class RowValues(IReadOnlyDictionary<string, int> index, string?[] 
     /// <summary>Reserved key (dictionary-backed records): why the record's geometry could not be read.</summary>
     public const string GeometryErrorKey = "__geometry_error";
 
+    /// <summary>Reserved key (dictionary-backed records): the columns holding JSON objects, one per line.</summary>
+    public const string ObjectColumnsKey = "__object_columns";
+
     /// <summary>Reserved key (dictionary-backed records): what the reader repaired, for the import's notes.</summary>
     public const string NoteKey = "__note";
 

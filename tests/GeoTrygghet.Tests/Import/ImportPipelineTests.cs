@@ -85,6 +85,24 @@ public sealed class ImportPipelineTests : IDisposable
     }
 
     [Fact]
+    public void GeoJSON_arrays_become_lists_and_an_object_in_a_field_is_refused_while_unused_objects_do_not_matter()
+    {
+        var square = "[[[15.99,59.51],[15.991,59.51],[15.991,59.511],[15.99,59.511],[15.99,59.51]]]";
+        var json = $$$"""
+            {"type":"FeatureCollection","features":[
+              {"type":"Feature","properties":{"id":"M1","type":"lighting","start_date":"2024-05-01","assets":["light:L1","light:L2"],"style":{"fill":"#ff0"}},"geometry":{"type":"Polygon","coordinates":{{{square}}}}},
+              {"type":"Feature","properties":{"id":"M2","type":{"a":1},"start_date":"2024-05-01"},"geometry":{"type":"Polygon","coordinates":{{{square}}}}}]}
+            """;
+        var (result, sink) = Run(ImportKind.Measures, "m.geojson", json, keepValid: true);
+
+        var measure = Assert.IsType<MeasureRow>(Assert.Single(sink.Rows));
+        Assert.Equal(["light:L1", "light:L2"], measure.Assets);
+        var bad = Assert.Single(result.Rejected);
+        Assert.Equal("type", bad.Errors.Single().Field);
+        Assert.Contains("JSON object", bad.Errors.Single().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bow_tie_polygon_is_rejected_and_overlapping_parts_of_a_multipolygon_are_merged_with_a_note()
     {
         var bowTie = "POLYGON((556000 6597000, 556100 6597100, 556100 6597000, 556000 6597100, 556000 6597000))";
@@ -170,6 +188,7 @@ public sealed class ImportPipelineTests : IDisposable
             ImportKind.Lights => new ImportPipeline<LightRow>(new LightConverter(), settings).Run(request, reader, () => sink.As<LightRow>()),
             ImportKind.Areas => new ImportPipeline<AreaRow>(new AreaConverter(), settings).Run(request, reader, () => sink.As<AreaRow>()),
             ImportKind.Cameras => new ImportPipeline<CameraRow>(new CameraConverter(), settings).Run(request, reader, () => sink.As<CameraRow>()),
+            ImportKind.Measures => new ImportPipeline<MeasureRow>(new MeasureConverter(), settings).Run(request, reader, () => sink.As<MeasureRow>()),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         return (result, sink);

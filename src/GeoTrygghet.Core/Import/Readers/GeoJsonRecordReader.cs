@@ -90,9 +90,21 @@ public sealed class GeoJsonRecordReader : IRecordReader
 
             if (feature.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object)
             {
+                var structured = new List<string>();
                 foreach (var p in props.EnumerateObject())
                 {
                     values[p.Name] = JsonValueText.Of(p.Value);
+                    if (!JsonValueText.IsPlain(p.Value))
+                    {
+                        structured.Add(p.Name);
+                    }
+                }
+
+                // Stored as text, a nested object would become a category or name such as {"a":1}; the
+                // fields that read one are refused (unused ones, e.g. a style object, do not matter).
+                if (structured.Count > 0)
+                {
+                    values[RowValues.ObjectColumnsKey] = string.Join('\n', structured);
                 }
             }
 

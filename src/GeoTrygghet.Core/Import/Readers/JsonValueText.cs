@@ -12,8 +12,23 @@ internal static class JsonValueText
         JsonValueKind.String => StringOf(value),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
+        JsonValueKind.Array when IsFlat(value) => string.Join(";", value.EnumerateArray().Select(Of)),
         _ => value.GetRawText(),
     };
+
+    /// <summary>
+    /// True for values a field can take: scalars, and arrays of scalars, which become the
+    /// semicolon-separated lists that list fields such as assets read. Objects are not.
+    /// </summary>
+    public static bool IsPlain(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => false,
+        JsonValueKind.Array => IsFlat(value),
+        _ => true,
+    };
+
+    private static bool IsFlat(JsonElement array) =>
+        array.EnumerateArray().All(e => e.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False);
 
     // System.Text.Json throws on an escaped half of a surrogate pair ("\ud800"); unescaped by hand
     // instead, the broken character reaches the field check, which rejects the row and names it.
