@@ -9,6 +9,8 @@ namespace GeoTrygghet.Core.Import;
 /// </summary>
 public sealed class FieldMapping
 {
+    private const int DbfNameLength = 10;
+
     private readonly Dictionary<string, string> _columnOfField;
 
     private FieldMapping(Dictionary<string, string> columnOfField, IReadOnlyList<string> unused)
@@ -59,7 +61,8 @@ public sealed class FieldMapping
                 continue;
             }
 
-            // The field's own name first, then its aliases in order.
+            // The field's own name first, then its aliases in order; last, a .dbf column name cut to
+            // its 10-character limit (safety_sco, status_cha, installed_).
             foreach (var candidate in spec.Aliases.Prepend(spec.Name))
             {
                 var column = columns.FirstOrDefault(c => string.Equals(c, candidate, StringComparison.OrdinalIgnoreCase) && !taken.Contains(c));
@@ -69,6 +72,13 @@ public sealed class FieldMapping
                     taken.Add(column);
                     break;
                 }
+            }
+
+            if (!map.ContainsKey(spec.Name) && spec.Name.Length > DbfNameLength &&
+                columns.FirstOrDefault(c => c.Length == DbfNameLength && spec.Name.StartsWith(c, StringComparison.OrdinalIgnoreCase) && !taken.Contains(c)) is { } cut)
+            {
+                map[spec.Name] = cut;
+                taken.Add(cut);
             }
         }
 

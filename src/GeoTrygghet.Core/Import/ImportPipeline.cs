@@ -61,7 +61,7 @@ public sealed class ImportPipeline<TRow>(IRowConverter<TRow> converter, ImportSe
 
             if (row is null)
             {
-                rejected.Add(new RejectedRow(record.Row, record.Location, context.Errors.ToArray(), record.Values));
+                rejected.Add(new RejectedRow(record.Row, record.Location, context.Errors.ToArray(), record.Values, record.Geometry));
             }
             else if (request.KeepValid || rejected.Count == 0)
             {
@@ -86,7 +86,7 @@ public sealed class ImportPipeline<TRow>(IRowConverter<TRow> converter, ImportSe
         // The rejects are written first: if that fails, nothing is committed and nothing is lost.
         if (request.RejectsPath is not null && (rejected.Count > 0 || request.KeepValid))
         {
-            RejectsWriter.Write(request.RejectsPath, reader.Columns, rejected);
+            RejectsWriter.Write(request.RejectsPath, reader.Columns, rejected, reader.HasGeometry ? srid : null);
         }
 
         ImportCounts? committed = null;

@@ -199,9 +199,11 @@ public sealed class RecordContext
             return null;
         }
 
-        // A date, or a date-time whose date is taken (registers often export midnight times).
+        // A date, or a date-time whose date is taken (registers often export midnight times); the
+        // time must still be a time, so a garbled value is not cut to a plausible date.
         var datePart = text.Length > 10 && (text[10] == 'T' || text[10] == ' ') ? text[..10] : text;
-        if (!DateOnly.TryParseExact(datePart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateOnly.TryParseExact(datePart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ||
+            (datePart.Length < text.Length && StockholmTime.TryParse(text, out _, out _) == StockholmTime.Outcome.Invalid))
         {
             Fail(field, $"'{text}' is not a date; write YYYY-MM-DD");
             return null;
@@ -218,6 +220,7 @@ public sealed class RecordContext
     {
         Geometry? g = null;
         string field;
+        var reprojector = _reprojector;
         if (Record.Geometry is not null && !_mapping.Has("wkt") && !_mapping.Has("x"))
         {
             g = Record.Geometry;
@@ -248,6 +251,20 @@ public sealed class RecordContext
                     Fail("wkt", $"is not a valid geometry: {e.Message}");
                     return null;
                 }
+            }
+
+            // EWKT ("SRID=3011;POINT(…)", as PostGIS and the rejects file write it) says its own CRS,
+            // which wins over the file's for that value; ignoring it put points hundreds of km off.
+            if (EwktSrid(wkt) is { } srid && srid != _reprojector.SourceSrid)
+            {
+                if (!CrsRegistry.IsKnown(srid))
+                {
+                    Fail("wkt", string.Create(CultureInfo.InvariantCulture, $"says SRID={srid}, a CRS GeoTrygghet does not know"));
+                    return null;
+                }
+
+                reprojector = ReprojectorFrom(srid);
+                Notes.Add(string.Create(CultureInfo.InvariantCulture, $"wkt: values that say SRID={srid} were read in EPSG:{srid}, not the file's CRS"));
             }
         }
         else if (_mapping.Has("x") || _mapping.Has("y"))
@@ -284,9 +301,9 @@ public sealed class RecordContext
             return null;
         }
 
-        if (_reprojector.FirstOutsideArea(g) is var (outside, outsideCrs))
+        if (reprojector.FirstOutsideArea(g) is var (outside, outsideCrs))
         {
-            var crs = CrsRegistry.Get(_reprojector.SourceSrid);
+            var crs = CrsRegistry.Get(reprojector.SourceSrid);
             var hint = Hint(crs, outside);
             var what = outsideCrs.Srid == crs.Srid
                 ? $"the valid area of {crs.Code} ({crs.Name}), the file's CRS"
@@ -295,7 +312,7 @@ public sealed class RecordContext
             return null;
         }
 
-        var projected = _reprojector.Transform(g);
+        var projected = reprojector.Transform(g);
         if (projected is Polygon or MultiPolygon)
         {
             projected = RepairPolygon(field, projected);
@@ -386,6 +403,30 @@ public sealed class RecordContext
     private static double RingArea(Polygon p) =>
         Math.Abs(NetTopologySuite.Algorithm.Area.OfRingSigned(p.Shell.CoordinateSequence)) -
         p.Holes.Sum(h => Math.Abs(NetTopologySuite.Algorithm.Area.OfRingSigned(h.CoordinateSequence)));
+
+    private readonly Dictionary<int, GeometryReprojector> _reprojectorFrom = [];
+
+    private GeometryReprojector ReprojectorFrom(int srid)
+    {
+        if (!_reprojectorFrom.TryGetValue(srid, out var r))
+        {
+            r = _reprojectorFrom[srid] = new GeometryReprojector(srid, _reprojector.TargetSrid);
+        }
+
+        return r;
+    }
+
+    private static int? EwktSrid(string wkt)
+    {
+        var text = wkt.AsSpan().TrimStart();
+        if (!text.StartsWith("SRID=", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var semicolon = text.IndexOf(';');
+        return semicolon > 5 && int.TryParse(text[5..semicolon], NumberStyles.None, CultureInfo.InvariantCulture, out var srid) ? srid : null;
+    }
 
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 

@@ -10,15 +10,31 @@ namespace GeoTrygghet.Core.Import;
 /// </summary>
 public static class RejectsWriter
 {
-    public static void Write(string path, IReadOnlyList<string> columns, IEnumerable<RejectedRow> rejected)
+    private static readonly string[] Bookkeeping = ["rejected_row", "rejected_at", "rejected_reason"];
+
+    /// <param name="geometrySrid">The SRID of the records' own geometry, when the file has one.</param>
+    public static void Write(string path, IReadOnlyList<string> columns, IEnumerable<RejectedRow> rejected, int? geometrySrid = null)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
-        writer.WriteLine(string.Join(',', new[] { "rejected_row", "rejected_at", "rejected_reason" }.Concat(columns).Select(Quote)));
+
+        // A rejects file of a rejects file gets fresh bookkeeping columns, not a second set.
+        var kept = columns.Where(c => !Bookkeeping.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+
+        // Rows of a file with its own geometry (GeoJSON, Shapefile, GeoPackage) carry it as EWKT, with
+        // the file's SRID, so the corrected rejects can be imported again as CSV.
+        var geometryColumn = geometrySrid is not null && !kept.Contains("wkt", StringComparer.OrdinalIgnoreCase) ? "wkt" : null;
+        var writerOfWkt = new NetTopologySuite.IO.WKTWriter();
+        writer.WriteLine(string.Join(',', Bookkeeping.Concat(kept).Concat(geometryColumn is null ? [] : [geometryColumn]).Select(Quote)));
         foreach (var r in rejected)
         {
             var reason = string.Join("; ", r.Errors.Select(e => $"{e.Field}: {e.Reason}"));
             var cells = new[] { r.Row.ToString(CultureInfo.InvariantCulture), r.Location, reason }
-                .Concat(columns.Select(c => r.Values.GetValueOrDefault(c) ?? string.Empty));
+                .Concat(kept.Select(c => r.Values.GetValueOrDefault(c) ?? string.Empty));
+            if (geometryColumn is not null)
+            {
+                cells = cells.Append(r.Geometry is { IsEmpty: false } g ? string.Create(CultureInfo.InvariantCulture, $"SRID={geometrySrid};{writerOfWkt.Write(g)}") : string.Empty);
+            }
+
             writer.WriteLine(string.Join(',', cells.Select(Quote)));
         }
     }

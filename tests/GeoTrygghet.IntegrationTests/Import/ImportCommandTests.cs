@@ -144,6 +144,23 @@ public sealed class ImportCommandTests(TestDatabase db) : IClassFixture<TestData
     }
 
     [Fact]
+    public void Rejects_of_a_GeoJSON_file_carry_their_geometry_so_the_corrected_file_lands_where_the_feature_was()
+    {
+        var file = Path.Combine(_dir, "geo.geojson");
+        File.WriteAllText(file, """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"G1","time_from":"2024-03-01T22:00","category":"Rån"},"geometry":{"type":"Point","coordinates":[15.99,59.51]}},{"type":"Feature","properties":{"id":"G2","time_from":"2024-13-01T22:00","category":"Rån"},"geometry":{"type":"Point","coordinates":[15.991,59.511]}}]}""");
+        var rejects = Path.Combine(_dir, "geo.rejects.csv");
+        Assert.Equal(0, Gt("import", "incidents", file, "--source", "geo", "--keep-valid", "--rejects", rejects).ExitCode);
+
+        File.WriteAllText(rejects, File.ReadAllText(rejects).Replace("2024-13-01", "2024-12-01", StringComparison.Ordinal));
+        var again = Gt("import", "incidents", rejects, "--source", "geo", "--keep-valid", "--rejects", Path.Combine(_dir, "geo.rejects2.csv"));
+
+        Assert.True(again.ExitCode == 0, again.All);
+        Assert.Equal(1, db.Scalar("SELECT count(*) FROM incidents WHERE source = 'geo' AND external_id = 'G2' AND ST_DWithin(geom, ST_Transform(ST_SetSRID(ST_MakePoint(15.991, 59.511), 4326), 3006), 0.01)"));
+        Assert.StartsWith("rejected_row,rejected_at,rejected_reason,", File.ReadLines(Path.Combine(_dir, "geo.rejects2.csv")).First(), StringComparison.Ordinal);
+        Assert.Single(File.ReadLines(Path.Combine(_dir, "geo.rejects2.csv")).First().Split(','), c => c == "rejected_row");
+    }
+
+    [Fact]
     public void The_deployment_settings_are_applied_and_a_misspelt_or_broken_settings_file_is_refused()
     {
         var area = Path.Combine(_dir, "kommun.geojson");

@@ -71,7 +71,7 @@ public sealed class SamePointsInEveryCrsTests(TestDatabase db) : IClassFixture<T
     [Fact]
     public void A_Shapefile_whose_CRS_is_unknown_or_missing_is_refused_until_crs_says_it_and_its_Windows_1252_text_is_read_right()
     {
-        File.WriteAllText(Path.Combine(_dir, "k.csv"), "id,x,y,time_from,category,plats\nK1,553500.25,6594800.5,2024-06-01T12:00+02:00,Skadegörelse,Köpmangatan\n");
+        File.WriteAllText(Path.Combine(_dir, "k.csv"), "id,x,y,time_from,category,location_name\nK1,553500.25,6594800.5,2024-06-01T12:00+02:00,Skadegörelse,Köpmangatan\n");
         Ogr("ESRI Shapefile", "utm.shp", "k.csv", "EPSG:25832");
         Ogr("ESRI Shapefile", "noprj.shp", "k.csv", "EPSG:3006", "-lco", "ENCODING=CP1252");
         File.Delete(Path.Combine(_dir, "noprj.prj"));
@@ -95,6 +95,14 @@ public sealed class SamePointsInEveryCrsTests(TestDatabase db) : IClassFixture<T
         Assert.Equal("Skadegörelse", row[0]);
         Assert.Equal("Köpmangatan", row[1]);
         Assert.Equal(553500.25, (double)row[2]!, 6);
+
+        // GDAL's default: Windows-1252 bytes, no .cpg, the "ANSI" language driver byte (0x57); and the
+        // .dbf cuts location_name to location_n.
+        Ogr("ESRI Shapefile", "ansi.shp", "k.csv", "EPSG:3006");
+        Assert.False(File.Exists(Path.Combine(_dir, "ansi.cpg")));
+        var ansi = GtProcess.Run(db.ConnectionString, "import", "incidents", Path.Combine(_dir, "ansi.shp"), "--source", "ansi");
+        Assert.True(ansi.ExitCode == 0, ansi.All);
+        Assert.Equal(["Skadegörelse", "Köpmangatan"], db.Rows("SELECT category, location_name FROM incidents WHERE source = 'ansi'").Single().Select(v => (string)v!));
     }
 
     private void Ogr(string driver, string output, string input, string srs, params string[] more)

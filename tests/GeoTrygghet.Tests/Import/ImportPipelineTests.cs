@@ -103,6 +103,50 @@ public sealed class ImportPipelineTests : IDisposable
     }
 
     [Fact]
+    public void Without_an_id_an_edited_lamp_camera_or_measure_keeps_its_identity_and_two_lamps_stay_two()
+    {
+        string IdOf(ImportKind kind, string csv) => Run(kind, "e.csv", csv).Sink.Rows.Single() switch
+        {
+            LightRow l => l.ExternalId,
+            CameraRow c => c.ExternalId,
+            MeasureRow m => m.ExternalId,
+            var other => throw new InvalidOperationException(other.ToString()),
+        };
+
+        Assert.Equal(IdOf(ImportKind.Lights, "x,y,lamp_type\n556040,6597260,HPS\n"), IdOf(ImportKind.Lights, "x,y,lamp_type,installed_on\n556040,6597260,LED,2024-05-01\n"));
+        Assert.Equal(IdOf(ImportKind.Cameras, "x,y,direction\n556040,6597260,90\n"), IdOf(ImportKind.Cameras, "x,y,direction\n556040,6597260,100\n"));
+        var wkt = "\"POLYGON((556000 6597000, 556100 6597000, 556100 6597100, 556000 6597000))\"";
+        Assert.Equal(IdOf(ImportKind.Measures, $"type,start_date,wkt\nlighting,2024-05-01,{wkt}\n"), IdOf(ImportKind.Measures, $"type,start_date,end_date,wkt\nlighting,2024-05-01,2024-09-01,{wkt}\n"));
+        Assert.NotEqual(IdOf(ImportKind.Lights, "x,y\n556040,6597260\n"), IdOf(ImportKind.Lights, "x,y\n556041,6597260\n"));
+        var twoOnOnePole = Run(ImportKind.Lights, "p.csv", "x,y,lamp_type\n556040,6597260,HPS\n556040,6597260,LED\n").Sink.Rows.Cast<LightRow>().ToList();
+        Assert.Equal(2, twoOnOnePole.Select(l => l.ExternalId).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_wkt_value_that_says_its_SRID_is_read_in_it_and_an_unknown_SRID_is_refused()
+    {
+        var (result, sink) = Run(ImportKind.Lights, "s.csv", "id,wkt\nE1,SRID=3011;POINT(220000 6600000)\nE2,SRID=25832;POINT(500000 6600000)\n", keepValid: true);
+
+        var (x, y) = new GeoTrygghet.Core.Crs.GeometryReprojector(3011, 3006).Transform(220000, 6600000);
+        var light = Assert.IsType<LightRow>(Assert.Single(sink.Rows));
+        Assert.Equal(x, light.Geom.X, 6);
+        Assert.Equal(y, light.Geom.Y, 6);
+        Assert.Contains("SRID=25832", Assert.Single(result.Rejected).Errors.Single().Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_date_with_a_garbled_time_is_refused_and_a_GeoJSON_status_history_in_the_stored_form_is_read()
+    {
+        var (cameras, _) = Run(ImportKind.Cameras, "d.csv", "id,x,y,installed_on\nK1,556000,6597000,2023-05-01T99:99\nK2,556000,6597000,2023-05-01T00:00\n", keepValid: true);
+        var json = """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"L1","status":"working","status_changes":[{"date":"2024-01-10","status":"out"},{"date":"2024-02-01","status":"working"}]},"geometry":{"type":"Point","coordinates":[15.99,59.51]}}]}""";
+        var (lights, sink) = Run(ImportKind.Lights, "l.geojson", json);
+
+        Assert.Equal("installed_on", Assert.Single(cameras.Rejected).Errors.Single().Field);
+        Assert.True(lights.Succeeded);
+        Assert.Equal(2, Assert.IsType<LightRow>(Assert.Single(sink.Rows)).StatusChanges.Count);
+    }
+
+    [Fact]
     public void A_bow_tie_polygon_is_rejected_and_overlapping_parts_of_a_multipolygon_are_merged_with_a_note()
     {
         var bowTie = "POLYGON((556000 6597000, 556100 6597100, 556100 6597000, 556000 6597100, 556000 6597000))";

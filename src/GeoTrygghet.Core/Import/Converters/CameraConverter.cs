@@ -24,7 +24,8 @@ public sealed class CameraConverter : IRowConverter<CameraRow>
         }
 
         var point = IncidentConverter.PointOf(geom);
-        id ??= _hash.Next(point.X, point.Y, direction, fov, owner);
+        // Without an id a camera is where it is mounted: re-aiming it or a new owner updates it in place.
+        id ??= _hash.Next(point.X, point.Y);
         return new CameraRow(source, id, point, direction is 360 ? 0 : direction, fov, range, start, end, owner, permit, installed);
     }
 

@@ -33,7 +33,8 @@ public sealed class LightConverter : IRowConverter<LightRow>
         }
 
         var point = IncidentConverter.PointOf(geom);
-        id ??= _hash.Next(point.X, point.Y, lampType, installed);
+        // Without an id a lamp is where it stands: a retrofit (new lamp type, new date) updates it in place.
+        id ??= _hash.Next(point.X, point.Y);
         return new LightRow(source, id, point, status, changes, lampType, lumen, watt, height, installed);
     }
 

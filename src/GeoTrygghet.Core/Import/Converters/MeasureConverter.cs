@@ -1,3 +1,4 @@
+using System.Globalization;
 using GeoTrygghet.Core.Domain;
 
 namespace GeoTrygghet.Core.Import.Converters;
@@ -21,7 +22,7 @@ public sealed class MeasureConverter : IRowConverter<MeasureRow>
         var end = c.Date("end_date");
         if (start is not null && end is not null && end < start)
         {
-            c.Fail("end_date", "is before start_date");
+            c.Fail("end_date", string.Create(CultureInfo.InvariantCulture, $"{end:yyyy-MM-dd} is before start_date {start:yyyy-MM-dd}"));
         }
 
         var description = c.Text("description");
@@ -44,7 +45,8 @@ public sealed class MeasureConverter : IRowConverter<MeasureRow>
             return null;
         }
 
-        id ??= _hash.Next(type, start, end, geom.ToText(), description);
+        // Without an id a measure is its kind, place and start: ending it or rewording it updates it in place.
+        id ??= _hash.Next(type, start, geom.ToText());
         return new MeasureRow(source, id, type, geom, start.Value, end, description, assets);
     }
 

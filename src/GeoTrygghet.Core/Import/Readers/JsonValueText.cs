@@ -13,6 +13,7 @@ internal static class JsonValueText
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         JsonValueKind.Array when IsFlat(value) => string.Join(";", value.EnumerateArray().Select(Of)),
+        JsonValueKind.Array when IsStatusHistory(value) => string.Join(";", value.EnumerateArray().Select(e => $"{e.GetProperty("date").GetString()}:{e.GetProperty("status").GetString()}")),
         _ => value.GetRawText(),
     };
 
@@ -23,9 +24,16 @@ internal static class JsonValueText
     public static bool IsPlain(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Object => false,
-        JsonValueKind.Array => IsFlat(value),
+        JsonValueKind.Array => IsFlat(value) || IsStatusHistory(value),
         _ => true,
     };
+
+    // A light's status history in the form GeoTrygghet stores and serves it: [{"date": …, "status": …}].
+    private static bool IsStatusHistory(JsonElement array) =>
+        array.GetArrayLength() > 0 && array.EnumerateArray().All(e =>
+            e.ValueKind == JsonValueKind.Object &&
+            e.TryGetProperty("date", out var d) && d.ValueKind == JsonValueKind.String &&
+            e.TryGetProperty("status", out var st) && st.ValueKind == JsonValueKind.String);
 
     private static bool IsFlat(JsonElement array) =>
         array.EnumerateArray().All(e => e.ValueKind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False);

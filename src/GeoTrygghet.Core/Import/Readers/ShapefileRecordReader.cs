@@ -94,7 +94,19 @@ public sealed class ShapefileRecordReader : IRecordReader
         }
 
         var bytes = File.ReadAllBytes(dbf);
-        if (bytes.Length < 32 || bytes[29] != 0)
+        if (bytes.Length < 32)
+        {
+            return null;
+        }
+
+        // 0x57 is Esri's "ANSI" (the Windows code page, 1252 for Swedish), which GDAL and ArcGIS write;
+        // the library did not read it as such.
+        if (bytes[29] == 0x57)
+        {
+            return System.Text.Encoding.GetEncoding(1252);
+        }
+
+        if (bytes[29] != 0)
         {
             return null;
         }
