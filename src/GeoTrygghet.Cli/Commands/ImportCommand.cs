@@ -67,8 +67,15 @@ internal static class ImportCommand
             var cs = ConnectionResolver.Resolve();
             SchemaManager.Check(cs);
             var k = Enum.Parse<ImportKind>(parse.GetValue(kind)!, ignoreCase: true);
-            var name = parse.GetValue(source)!;
+            var name = CheckedSource(parse.GetValue(source))!;
             var service = new ImportService(cs, ImportSettings.Default with { AnalysisSrid = SchemaManager.AnalysisSrid(cs) });
+            if (service.RemoveSource(k, name, delete: false) == 0)
+            {
+                var sources = service.Sources(k);
+                Console.Error.WriteLine(string.Create(Inv, $"{ImportService.TableOf(k)} has no rows of source '{name}'; its sources: {(sources.Count == 0 ? "none" : string.Join(", ", sources.Select(s => $"{s.Source} ({s.Rows})")))}"));
+                return CliRun.Ok;
+            }
+
             if (!parse.GetValue(yes))
             {
                 var count = service.RemoveSource(k, name, delete: false);

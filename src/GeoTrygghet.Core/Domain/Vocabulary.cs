@@ -147,7 +147,21 @@ public static partial class Vocabulary
     private static string? Lookup(Dictionary<string, string> map, string text) =>
         map.TryGetValue(Key(text), out var canonical) ? canonical : null;
 
-    private static string Key(string text) => text.Trim().ToLowerInvariant().Replace('-', '_').Replace(' ', '_');
+    // Case and accents folded (ö → o, å → a), so "Ovrigt" from a keyboard without Swedish letters matches.
+    private static string Key(string text)
+    {
+        var decomposed = text.Trim().ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD);
+        var folded = new System.Text.StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(c is '-' or ' ' ? '_' : c);
+            }
+        }
+
+        return folded.ToString().Normalize(System.Text.NormalizationForm.FormC);
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[^\p{L}]+")]
     private static partial System.Text.RegularExpressions.Regex WordSplit();

@@ -31,7 +31,7 @@ public sealed class ImportPipeline<TRow>(IRowConverter<TRow> converter, ImportSe
         var context = new RecordContext(mapping, settings, new GeometryReprojector(srid, settings.AnalysisSrid));
         var rejected = new List<RejectedRow>();
         var firstRowOfId = new Dictionary<string, long>(StringComparer.Ordinal);
-        var noteCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var noteCounts = new Dictionary<string, (int Count, long FirstRow)>(StringComparer.Ordinal);
         long read = 0;
         using var sink = openSink();
         using var writer = new BatchWriter<TRow>(sink);
@@ -56,7 +56,7 @@ public sealed class ImportPipeline<TRow>(IRowConverter<TRow> converter, ImportSe
 
             foreach (var note in context.Notes)
             {
-                noteCounts[note] = noteCounts.GetValueOrDefault(note) + 1;
+                noteCounts[note] = noteCounts.TryGetValue(note, out var seen) ? (seen.Count + 1, seen.FirstRow) : (1, record.Row);
             }
 
             if (row is null)
@@ -77,7 +77,7 @@ public sealed class ImportPipeline<TRow>(IRowConverter<TRow> converter, ImportSe
 
         writer.Finish();
         progress?.Report((reader.Progress.Done, reader.Progress.Total, read));
-        notes.AddRange(noteCounts.Select(kv => kv.Value == 1 ? kv.Key : $"{kv.Key} (and {kv.Value - 1} more like it)"));
+        notes.AddRange(noteCounts.Select(kv => kv.Value.Count == 1 ? $"{kv.Key} (row {kv.Value.FirstRow})" : $"{kv.Key} (row {kv.Value.FirstRow}, and {kv.Value.Count - 1} more like it)"));
         if (mapping.UnusedColumns.Count > 0)
         {
             notes.Add($"columns not imported: {string.Join(", ", mapping.UnusedColumns)}");

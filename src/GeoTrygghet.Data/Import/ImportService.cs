@@ -57,6 +57,21 @@ public sealed class ImportService(string connectionString, ImportSettings settin
         return rows;
     }
 
+    /// <summary>The sources of a kind's table with their row counts, largest first.</summary>
+    public IReadOnlyList<(string Source, long Rows)> Sources(ImportKind kind)
+    {
+        using var conn = Schema.SchemaManager.Open(connectionString);
+        using var cmd = new Npgsql.NpgsqlCommand($"SELECT source, count(*) FROM {TableOf(kind)} GROUP BY source ORDER BY count(*) DESC, source", conn);
+        using var reader = cmd.ExecuteReader();
+        var list = new List<(string, long)>();
+        while (reader.Read())
+        {
+            list.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return list;
+    }
+
     private ImportResult Run<TRow>(ImportRequest request, IRecordReader reader, IRowConverter<TRow> converter, TableSpec<TRow> spec, IProgress<(long Done, long? Total, long Rows)>? progress)
         where TRow : class =>
         new ImportPipeline<TRow>(converter, settings).Run(request, reader, () => new CopySink<TRow>(connectionString, spec, request.SourceName), progress);

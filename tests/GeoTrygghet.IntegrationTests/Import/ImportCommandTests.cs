@@ -246,6 +246,10 @@ public sealed class ImportCommandTests(TestDatabase db) : IClassFixture<TestData
         Assert.Contains("30 rows of source 'drop'", dry.Stdout, StringComparison.Ordinal);
         Assert.Equal(30, db.Scalar("SELECT count(*) FROM incidents WHERE source = 'drop'"));
 
+        var unknown = Gt("import", "delete", "incidents", "--source", "dorp");
+        Assert.Contains("has no rows of source 'dorp'; its sources:", unknown.Stderr, StringComparison.Ordinal);
+        Assert.Contains("drop (30)", unknown.Stderr, StringComparison.Ordinal);
+
         var done = Gt("import", "delete", "incidents", "--source", "drop", "--yes");
         Assert.Equal(0, done.ExitCode);
         Assert.Equal(0, db.Scalar("SELECT count(*) FROM incidents WHERE source = 'drop'"));

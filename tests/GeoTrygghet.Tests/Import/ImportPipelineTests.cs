@@ -53,6 +53,11 @@ public sealed class ImportPipelineTests : IDisposable
         var cameras = sink.Rows.Cast<CameraRow>().ToList();
         Assert.Equal((new TimeOnly(6, 0), new TimeOnly(18, 0)), (cameras[0].HoursStart, cameras[0].HoursEnd));
         Assert.Equal((new TimeOnly(18, 0), new TimeOnly(6, 0)), (cameras[1].HoursStart, cameras[1].HoursEnd));
+
+        var (always, alwaysSink) = Run(ImportKind.Cameras, "a.csv", "id,x,y,hours\nK1,556000,6597000,Dygnet runt\nK2,556000,6597000,08:00-08:00\nK3,556000,6597000,08:00-08:00\n");
+        Assert.True(always.Succeeded);
+        Assert.All(alwaysSink.Rows.Cast<CameraRow>(), k => Assert.Null(k.HoursStart));
+        Assert.Contains("hours: '08:00-08:00' starts and ends at the same time and was read as always on (row 2, and 1 more like it)", always.Notes);
     }
 
     [Fact]
@@ -66,8 +71,8 @@ public sealed class ImportPipelineTests : IDisposable
         Assert.True(geojson.Succeeded);
         Assert.Equal(1_000_000, Assert.IsType<AreaRow>(Assert.Single(csvSink.Rows)).Geom.Area, 6);
         Assert.Equal(1_000_000, Assert.IsType<AreaRow>(Assert.Single(jsonSink.Rows)).Geom.Area, 6);
-        Assert.Contains(RecordContext.UnclosedRingNote, csv.Notes);
-        Assert.Contains(RecordContext.UnclosedRingNote, geojson.Notes);
+        Assert.Contains($"{RecordContext.UnclosedRingNote} (row 1)", csv.Notes);
+        Assert.Contains($"{RecordContext.UnclosedRingNote} (row 1)", geojson.Notes);
     }
 
     [Fact]
@@ -144,6 +149,17 @@ public sealed class ImportPipelineTests : IDisposable
         Assert.Equal("installed_on", Assert.Single(cameras.Rejected).Errors.Single().Field);
         Assert.True(lights.Succeeded);
         Assert.Equal(2, Assert.IsType<LightRow>(Assert.Single(sink.Rows)).StatusChanges.Count);
+    }
+
+    [Theory]
+    [InlineData(ImportKind.Lights, "id,x,y,height\nL1,556000,6597000,0\n", "height")]
+    [InlineData(ImportKind.Cameras, "id,x,y,fov\nK1,556000,6597000,0\n", "fov")]
+    [InlineData(ImportKind.Cameras, "id,x,y,range\nK1,556000,6597000,0\n", "range")]
+    [InlineData(ImportKind.Areas, "id,name,safety_score,wkt\nA1,X,-4,\"POLYGON((556000 6597000, 556100 6597000, 556100 6597100, 556000 6597000))\"\n", "safety_score")]
+    public void Values_that_cannot_describe_a_real_asset_or_survey_are_refused(ImportKind kind, string csv, string field)
+    {
+        var (result, _) = Run(kind, "r.csv", csv);
+        Assert.Equal(field, Assert.Single(result.Rejected).Errors.Single().Field);
     }
 
     [Fact]

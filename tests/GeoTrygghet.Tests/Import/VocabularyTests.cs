@@ -29,4 +29,13 @@ public sealed class VocabularyTests
 
     [Fact]
     public void An_unknown_report_category_is_not_guessed() => Assert.Null(Vocabulary.NormalizeReportCategory("Fågelholk"));
+
+    [Fact]
+    public void Words_match_without_their_accents_as_the_class_promises()
+    {
+        Assert.Equal("other", Vocabulary.NormalizeMeasureType("Ovrigt"));
+        Assert.Equal("survey_area", Vocabulary.NormalizeAreaKind("trygghetsundersokning"));
+        Assert.Equal("graffiti", Vocabulary.NormalizeReportCategory("KLOTTER"));
+        Assert.Null(Vocabulary.NormalizeMeasureType("okänt"));
+    }
 }

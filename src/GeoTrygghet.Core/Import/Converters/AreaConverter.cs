@@ -20,7 +20,7 @@ public sealed class AreaConverter : IRowConverter<AreaRow>
         }
 
         var year = c.Integer("year", 1900, 2200);
-        var score = c.Number("safety_score");
+        var score = c.Number("safety_score", min: 0, max: 100); // surveys score 1–5, 1–10 or 0–100 %
         var respondents = c.Integer("respondents", 0, int.MaxValue);
         if (c.Errors.Count > 0 || geom is null || name is null || kind is null)
         {

@@ -12,8 +12,8 @@ public sealed class CameraConverter : IRowConverter<CameraRow>
         var id = c.Text("id");
         var geom = c.Geometry(GeometryExpectation.PointOnly);
         var direction = c.Number("direction", min: 0, max: 360);
-        var fov = c.Number("fov", min: 0, max: 360);
-        var range = c.Number("range", min: 0, max: 10_000);
+        var fov = c.Number("fov", min: 1, max: 360); // a camera with no field of view sees nothing
+        var range = c.Number("range", min: 1, max: 10_000);
         var (start, end) = ParseHours(c);
         var owner = c.Text("owner");
         var permit = c.Text("permit");
@@ -34,7 +34,7 @@ public sealed class CameraConverter : IRowConverter<CameraRow>
     private static (TimeOnly? Start, TimeOnly? End) ParseHours(RecordContext c)
     {
         var text = c.Text("hours");
-        if (text is null || text is "24/7" or "24h" or "always" or "dygnet runt")
+        if (text is null || AlwaysOn.Contains(text.Replace(" ", string.Empty, StringComparison.Ordinal)))
         {
             return (null, null);
         }
@@ -42,12 +42,20 @@ public sealed class CameraConverter : IRowConverter<CameraRow>
         var parts = text.Split('-', StringSplitOptions.TrimEntries);
         if (parts.Length == 2 && TryTime(parts[0], out var start) && TryTime(parts[1], out var end))
         {
-            return start == end ? (null, null) : (start, end);
+            if (start == end)
+            {
+                c.Notes.Add($"hours: '{text}' starts and ends at the same time and was read as always on");
+                return (null, null);
+            }
+
+            return (start, end);
         }
 
         c.Fail("hours", $"'{text}' is not HH:MM-HH:MM (e.g. 18:00-06:00) or 24/7");
         return (null, null);
     }
+
+    private static readonly HashSet<string> AlwaysOn = new(["24/7", "24h", "24tim", "always", "dygnetrunt", "alltid"], StringComparer.OrdinalIgnoreCase);
 
     private static bool TryTime(string text, out TimeOnly time)
     {

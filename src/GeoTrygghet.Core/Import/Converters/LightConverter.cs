@@ -25,7 +25,7 @@ public sealed class LightConverter : IRowConverter<LightRow>
         var lampType = c.Text("lamp_type");
         var lumen = c.Number("lumen", min: 0, max: 1_000_000);
         var watt = c.Number("watt", min: 0, max: 100_000);
-        var height = c.Number("height", min: 0, max: 100);
+        var height = c.Number("height", min: 0.5, max: 100); // metres; a lamp at 0 m lights nothing
         var installed = c.Date("installed_on");
         if (c.Errors.Count > 0 || geom is null || status is null)
         {
