@@ -129,7 +129,7 @@ internal sealed class PointOptions
         }
 
         return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
+            ? GeoTrygghet.Core.Time.StockholmTime.InRange(d) ? d : throw new FormatException($"{option} '{text}' lies outside the years {GeoTrygghet.Core.Time.StockholmTime.YearRange}")
             : throw new FormatException($"{option} '{text}' is not a date YYYY-MM-DD");
     }
 

@@ -28,6 +28,12 @@ public static partial class StockholmTime
     private const int MaxYear = 2200;
     private static readonly TimeSpan MaxOffset = TimeSpan.FromHours(14);
 
+    /// <summary>Whether a date lies in the years GeoTrygghet accepts (1900–2200), for date options and filters.</summary>
+    public static bool InRange(DateOnly date) => date.Year is >= MinYear and <= MaxYear;
+
+    /// <summary>The accepted years, for messages.</summary>
+    public static string YearRange => string.Create(CultureInfo.InvariantCulture, $"{MinYear}–{MaxYear}");
+
     public static Outcome TryParse(string text, out DateTimeOffset utc, out string? error)
     {
         utc = default;
@@ -104,6 +110,11 @@ public static partial class StockholmTime
         error = null;
         utc = default;
         local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (local.Year is < MinYear or > MaxYear)
+        {
+            error = string.Create(CultureInfo.InvariantCulture, $"'{textForErrors}' lies outside the years {MinYear}–{MaxYear}");
+            return Outcome.Invalid;
+        }
 
         // Stockholm's clocks change on whole hours, so every local hour has one answer: cache it.
         var hourKey = local.Ticks / TimeSpan.TicksPerHour;
@@ -238,8 +249,9 @@ public static partial class StockholmTime
     /// <summary>The instant a Stockholm calendar day begins (local midnight, which always exists in Sweden).</summary>
     public static DateTimeOffset StartOfDay(DateOnly date)
     {
-        FromLocal(date.ToDateTime(TimeOnly.MinValue), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), out var utc, out _);
-        return utc;
+        return FromLocal(date.ToDateTime(TimeOnly.MinValue), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), out var utc, out var error) == Outcome.Invalid
+            ? throw new ArgumentOutOfRangeException(nameof(date), error)
+            : utc;
     }
 
     /// <summary>The instant as Stockholm local time with its offset, e.g. 2024-03-01T21:30:00+01:00.</summary>

@@ -53,6 +53,11 @@ public sealed record LayerFilter(DateTimeOffset? From, DateTimeOffset? To, strin
             throw new FilterException(name, $"'{text}' is not a date YYYY-MM-DD");
         }
 
+        if (!StockholmTime.InRange(d))
+        {
+            throw new FilterException(name, $"'{text}' lies outside the years {StockholmTime.YearRange}");
+        }
+
         StockholmTime.FromLocal(d.AddDays(addDays).ToDateTime(TimeOnly.MinValue), text, out var utc, out _);
         return utc;
     }

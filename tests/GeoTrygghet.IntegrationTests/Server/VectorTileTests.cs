@@ -143,6 +143,8 @@ public sealed class VectorTileTests(MapServiceFixture service) : IClassFixture<M
     [InlineData("/tiles/incidents/14/99999/4802.mvt", 400)]
     [InlineData("/tiles/incidents/x/1/1.mvt", 400)]
     [InlineData("/tiles/incidents/14/8919/4802.mvt?from=2024-13-01", 400)]
+    [InlineData("/tiles/incidents/14/8919/4802.mvt?from=0001-01-01", 400)]
+    [InlineData("/tiles/incidents/14/8919/4802.mvt?to=9999-12-31", 400)]
     [InlineData("/tiles/incidents/14/8919/4802.mvt?hours=25-3", 400)]
     [InlineData("/tiles/hotspots/14/8919/4802.mvt?run=999999", 404)]
     public async Task Bad_requests_get_problem_details_with_the_right_status(string path, int status)

@@ -22,9 +22,9 @@ internal static partial class HotspotCommands
                 throw new AnalysisException("forecast accuracy needs time_from on every row.");
             }
 
-            if (!DateOnly.TryParseExact(parse.GetValue(split), "yyyy-MM-dd", Inv, DateTimeStyles.None, out var splitDate))
+            if (!DateOnly.TryParseExact(parse.GetValue(split), "yyyy-MM-dd", Inv, DateTimeStyles.None, out var splitDate) || !StockholmTime.InRange(splitDate))
             {
-                throw new AnalysisException($"--split '{parse.GetValue(split)}' is not a date YYYY-MM-DD.");
+                throw new AnalysisException($"--split '{parse.GetValue(split)}' is not a date YYYY-MM-DD in the years {StockholmTime.YearRange}.");
             }
 
             StockholmTime.FromLocal(splitDate.ToDateTime(TimeOnly.MinValue), splitDate.ToString("yyyy-MM-dd", Inv), out var splitUtc, out _);
