@@ -69,7 +69,8 @@ internal static class ImportCommand
             var k = Enum.Parse<ImportKind>(parse.GetValue(kind)!, ignoreCase: true);
             var name = CheckedSource(parse.GetValue(source))!;
             var service = new ImportService(cs, ImportSettings.Default with { AnalysisSrid = SchemaManager.AnalysisSrid(cs) });
-            if (service.RemoveSource(k, name, delete: false) == 0)
+            var count = service.RemoveSource(k, name, delete: false);
+            if (count == 0)
             {
                 var sources = service.Sources(k);
                 Console.Error.WriteLine(string.Create(Inv, $"{ImportService.TableOf(k)} has no rows of source '{name}'; its sources: {(sources.Count == 0 ? "none" : string.Join(", ", sources.Select(s => $"{s.Source} ({s.Rows})")))}"));
@@ -78,7 +79,6 @@ internal static class ImportCommand
 
             if (!parse.GetValue(yes))
             {
-                var count = service.RemoveSource(k, name, delete: false);
                 Console.WriteLine(string.Create(Inv, $"{count} rows of source '{name}' in {ImportService.TableOf(k)}; run again with --yes to delete them."));
                 return CliRun.Ok;
             }

@@ -20,6 +20,8 @@ public sealed class RecordContext
     private readonly GeometryReprojector _reprojector;
     private readonly WKTReader _wktReader = new();
     private readonly WKTReader _closingWktReader = new() { FixStructure = true };
+    private readonly Dictionary<int, GeometryReprojector> _reprojectorFrom = [];
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
     /// <summary>The note for a polygon ring whose first point was repeated at its end.</summary>
     public const string UnclosedRingNote = "repaired a polygon ring that was not closed by repeating its first point at the end";
@@ -200,10 +202,11 @@ public sealed class RecordContext
         }
 
         // A date, or a date-time whose date is taken (registers often export midnight times); the
-        // time must still be a time, so a garbled value is not cut to a plausible date.
+        // time must still be well formed, so a garbled value is not cut to a plausible date (no time
+        // zone rules here: a time in the spring DST gap still names its date).
         var datePart = text.Length > 10 && (text[10] == 'T' || text[10] == ' ') ? text[..10] : text;
         if (!DateOnly.TryParseExact(datePart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ||
-            (datePart.Length < text.Length && StockholmTime.TryParse(text, out _, out _) == StockholmTime.Outcome.Invalid))
+            (datePart.Length < text.Length && !DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)))
         {
             Fail(field, $"'{text}' is not a date; write YYYY-MM-DD");
             return null;
@@ -404,8 +407,6 @@ public sealed class RecordContext
         Math.Abs(NetTopologySuite.Algorithm.Area.OfRingSigned(p.Shell.CoordinateSequence)) -
         p.Holes.Sum(h => Math.Abs(NetTopologySuite.Algorithm.Area.OfRingSigned(h.CoordinateSequence)));
 
-    private readonly Dictionary<int, GeometryReprojector> _reprojectorFrom = [];
-
     private GeometryReprojector ReprojectorFrom(int srid)
     {
         if (!_reprojectorFrom.TryGetValue(srid, out var r))
@@ -427,8 +428,6 @@ public sealed class RecordContext
         var semicolon = text.IndexOf(';');
         return semicolon > 5 && int.TryParse(text[5..semicolon], NumberStyles.None, CultureInfo.InvariantCulture, out var srid) ? srid : null;
     }
-
-    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
     // PostgreSQL text holds neither NUL nor half of a UTF-16 surrogate pair (which a JSON "\ud800"
     // escape can produce); caught here, the row is named instead of the whole load failing in the database.

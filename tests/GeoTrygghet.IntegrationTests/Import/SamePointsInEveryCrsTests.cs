@@ -103,6 +103,15 @@ public sealed class SamePointsInEveryCrsTests(TestDatabase db) : IClassFixture<T
         var ansi = GtProcess.Run(db.ConnectionString, "import", "incidents", Path.Combine(_dir, "ansi.shp"), "--source", "ansi");
         Assert.True(ansi.ExitCode == 0, ansi.All);
         Assert.Equal(["Skadegörelse", "Köpmangatan"], db.Rows("SELECT category, location_name FROM incidents WHERE source = 'ansi'").Single().Select(v => (string)v!));
+
+        // UTF-8 text that does not say so (no .cpg, language byte 0), with a 254-character field whose
+        // width in the header is byte 0xFE: only the records decide, so it is read as UTF-8.
+        Ogr("ESRI Shapefile", "wide.shp", "k.csv", "EPSG:3006", "-lco", "ENCODING=UTF-8", "-sql", "SELECT id, time_from, category, CAST(location_name AS character(254)) AS location_n FROM k");
+        File.Delete(Path.Combine(_dir, "wide.cpg"));
+        var wide = GtProcess.Run(db.ConnectionString, "import", "incidents", Path.Combine(_dir, "wide.shp"), "--source", "wide");
+        Assert.True(wide.ExitCode == 0, wide.All);
+        Assert.DoesNotContain("Windows-1252", wide.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["Skadegörelse", "Köpmangatan"], db.Rows("SELECT category, location_name FROM incidents WHERE source = 'wide'").Single().Select(v => (string)v!));
     }
 
     private void Ogr(string driver, string output, string input, string srs, params string[] more)

@@ -163,6 +163,19 @@ public sealed class ImportPipelineTests : IDisposable
     }
 
     [Fact]
+    public void A_GeoJSON_with_a_byte_order_mark_is_read_and_a_date_whose_time_falls_in_the_DST_gap_keeps_its_date()
+    {
+        var path = Path.Combine(_dir, "bom.geojson");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"id":"B1","time_from":"2024-05-01T22:00","category":"Rån"},"geometry":{"type":"Point","coordinates":[15.99,59.51]}}]}""")]);
+        using var reader = RecordReaderFactory.Open(path, null, null);
+        Assert.Equal("B1", Assert.Single(reader.Read()).Values["id"]);
+
+        var (cameras, sink) = Run(ImportKind.Cameras, "g.csv", "id,x,y,installed_on\nK1,556000,6597000,2024-03-31T02:30\n");
+        Assert.True(cameras.Succeeded);
+        Assert.Equal(new DateOnly(2024, 3, 31), Assert.IsType<CameraRow>(Assert.Single(sink.Rows)).InstalledOn);
+    }
+
+    [Fact]
     public void A_bow_tie_polygon_is_rejected_and_overlapping_parts_of_a_multipolygon_are_merged_with_a_note()
     {
         var bowTie = "POLYGON((556000 6597000, 556100 6597100, 556100 6597000, 556000 6597100, 556000 6597000))";

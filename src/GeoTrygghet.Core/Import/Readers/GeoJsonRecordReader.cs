@@ -19,21 +19,23 @@ public sealed class GeoJsonRecordReader : IRecordReader
     public GeoJsonRecordReader(string path)
     {
         Path = path;
+        // Read once; checked for UTF-8 first, as the parser accepts other bytes inside strings and
+        // fails only when a value is read.
+        var bytes = File.ReadAllBytes(path);
+        if (Utf8Position.FirstInvalidLine(bytes) is { } badLine)
+        {
+            throw new ImportFormatException(path, $"line {badLine} is not valid UTF-8 (the file may be saved as Windows-1252/ANSI); save it as UTF-8 and import again");
+        }
+
         try
         {
-            using var stream = File.OpenRead(path);
-            _document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true });
+            // Parsing from memory, unlike from a stream, does not skip a byte-order mark.
+            var json = bytes.AsMemory(bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0);
+            _document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true });
         }
         catch (JsonException e)
         {
             throw new ImportFormatException(path, $"is not valid JSON (line {e.LineNumber + 1}): {e.Message}", e);
-        }
-
-        // The parser accepts bytes that are not UTF-8 inside strings and fails only when a value is read.
-        if (Utf8Position.FirstInvalidLine(path) is { } badLine)
-        {
-            _document.Dispose();
-            throw new ImportFormatException(path, $"line {badLine} is not valid UTF-8 (the file may be saved as Windows-1252/ANSI); save it as UTF-8 and import again");
         }
 
         var root = _document.RootElement;

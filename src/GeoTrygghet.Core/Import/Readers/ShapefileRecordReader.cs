@@ -82,9 +82,10 @@ public sealed class ShapefileRecordReader : IRecordReader
 
     public void Dispose() => _reader.Dispose();
 
-    // A .dbf that names no encoding (no .cpg, language driver byte 0) is UTF-8 when its bytes are
+    // A .dbf that names no encoding (no .cpg, language driver byte 0) is UTF-8 when its records are
     // valid UTF-8, else taken as Windows-1252 (what Swedish desktop GIS writes), and the import says so;
-    // the library's own default read such files as UTF-8 and replaced every å, ä and ö.
+    // the library's own default read such files as UTF-8 and replaced every å, ä and ö. Only the
+    // records are checked: the header holds binary numbers (a field length of 254 is byte 0xFE).
     private System.Text.Encoding? GuessEncoding(string path)
     {
         var dbf = System.IO.Path.ChangeExtension(path, ".dbf");
@@ -93,25 +94,27 @@ public sealed class ShapefileRecordReader : IRecordReader
             return null;
         }
 
-        var bytes = File.ReadAllBytes(dbf);
-        if (bytes.Length < 32)
+        var header = new byte[32];
+        using (var stream = File.OpenRead(dbf))
         {
-            return null;
+            if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length)
+            {
+                return null;
+            }
         }
 
         // 0x57 is Esri's "ANSI" (the Windows code page, 1252 for Swedish), which GDAL and ArcGIS write;
         // the library did not read it as such.
-        if (bytes[29] == 0x57)
+        switch (header[29])
         {
-            return System.Text.Encoding.GetEncoding(1252);
+            case 0x57:
+                return System.Text.Encoding.GetEncoding(1252);
+            case not 0:
+                return null;
         }
 
-        if (bytes[29] != 0)
-        {
-            return null;
-        }
-
-        if (System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(32)))
+        var recordsStart = System.Buffers.Binary.BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(8));
+        if (Utf8Position.FirstInvalidLine(dbf, recordsStart) is null)
         {
             return System.Text.Encoding.UTF8;
         }

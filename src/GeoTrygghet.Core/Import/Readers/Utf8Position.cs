@@ -9,9 +9,11 @@ namespace GeoTrygghet.Core.Import.Readers;
 /// </summary>
 public static class Utf8Position
 {
-    public static int? FirstInvalidLine(string path)
+    /// <summary>The line of the first byte from <paramref name="offset"/> on that is not UTF-8, or null when all are.</summary>
+    public static int? FirstInvalidLine(string path, long offset = 0)
     {
         using var stream = File.OpenRead(path);
+        stream.Position = offset;
         var bytes = new byte[1 << 20];
         var chars = ArrayPool<char>.Shared.Rent(bytes.Length);
         try
@@ -44,5 +46,18 @@ public static class Utf8Position
         {
             ArrayPool<char>.Shared.Return(chars);
         }
+    }
+
+    /// <summary>The line of the first byte of <paramref name="bytes"/> that is not UTF-8, or null when all are.</summary>
+    public static int? FirstInvalidLine(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+
+        var chars = new char[bytes.Length];
+        Utf8.ToUtf16(bytes, chars, out var consumed, out _, replaceInvalidSequences: false);
+        return 1 + bytes[..consumed].Count((byte)'\n');
     }
 }
