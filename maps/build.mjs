@@ -20,7 +20,8 @@ const options = {
   format: 'esm',
   target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
   minify: !watch,
-  sourcemap: true,
+  // Source maps only while developing: the served viewer gives away no more of its sources than it must.
+  sourcemap: watch,
   legalComments: 'linked',
   logLevel: 'info',
   metafile: true,

@@ -6,6 +6,9 @@
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 cd "$here"
+# Two `gt serve` started together would bundle into the same dist/ at once and break each other's viewer.
+exec 9>"$here/.build.lock"
+flock 9
 
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then

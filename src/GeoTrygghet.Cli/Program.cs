@@ -14,7 +14,7 @@ var root = new RootCommand("GeoTrygghet: hotspots, patrol presence and evaluatio
     PatrolCommand.Create(),
 
 };
-var parsed = root.Parse(args);
+var parsed = root.Parse(args, CliRun.Parser);
 if (parsed.Errors.Count > 0)
 {
     // A command line that cannot be used: the errors and how to get help, exit code 2 as documented.

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net.Sockets;
+using GeoTrygghet.Server.Security;
 using GeoTrygghet.Server.Layers;
 using GeoTrygghet.Server.Ogc;
 using GeoTrygghet.Server.Overlay;
@@ -7,6 +9,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -25,6 +29,19 @@ public static class ServerApp
     {
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+        // SIGTERM or Ctrl+C stops the service within seconds, whatever requests are still running.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.Services.AddRequestTimeouts(timeouts => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+        {
+            Timeout = options.RequestTimeout,
+            TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+        });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         // A bad request (an unknown measure, a bad filter) is answered as a problem, not logged as a crash; the
@@ -45,6 +62,12 @@ public static class ServerApp
             var e = http.Features.Get<IExceptionHandlerFeature>()?.Error;
             var (status, title, detail) = e switch
             {
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, "Body too large",
+                    string.Create(CultureInfo.InvariantCulture, $"The request body is larger than the {options.MaxRequestBodyBytes:N0} bytes accepted.")),
+                BadHttpRequestException b => (b.StatusCode, "Bad request", b.Message),
+                OperationCanceledException when http.RequestAborted.IsCancellationRequested => (StatusCodes.Status503ServiceUnavailable, "Too slow",
+                    string.Create(CultureInfo.InvariantCulture, $"The request took longer than {options.RequestTimeout.TotalSeconds:0} s and was stopped.")),
+                BusyException => (StatusCodes.Status503ServiceUnavailable, "Busy", e.Message),
                 FilterException f => (StatusCodes.Status400BadRequest, "Bad request", f.Message),
                 Core.Evaluation.EvaluationException or Analysis.AnalysisException => (StatusCodes.Status400BadRequest, "Bad request", e.Message),
                 Data.DatabaseException { InnerException: null } => (StatusCodes.Status404NotFound, "Not found", e.Message),
@@ -62,12 +85,14 @@ public static class ServerApp
 
             if (status == StatusCodes.Status503ServiceUnavailable)
             {
-                http.Response.Headers.RetryAfter = "5";
+                http.Response.Headers.RetryAfter = e is BusyException ? "30" : "5";
             }
 
             http.Response.StatusCode = status;
             await Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(http);
         }));
+        app.UseRequestGuard(options);
+        app.UseRequestTimeouts();
         if (options.StaticFolder is { } folder && Directory.Exists(folder))
         {
             var files = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetFullPath(folder));

@@ -22,6 +22,18 @@ public sealed record ServerOptions
 
     public string? StaticFolder { get; init; }
 
+    /// <summary>Host names the service answers to besides loopback and those in <see cref="Urls"/> (a name or address clients use).</summary>
+    public IReadOnlyList<string>? AllowedHosts { get; init; }
+
+    /// <summary>The largest request body accepted (413 above it): a drawn area of the most vertices is well under it.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 1_000_000;
+
+    /// <summary>The longest query string accepted (414 above it).</summary>
+    public int MaxQueryLength { get; init; } = 2_000;
+
+    /// <summary>How long a request may take before its work is cancelled and it is answered with 503 (analyses have their own limit).</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How to start the gt command line (program and leading arguments) for analyses asked for over HTTP; none: not offered.</summary>
     public IReadOnlyList<string>? AnalysisCommand { get; init; }
 }

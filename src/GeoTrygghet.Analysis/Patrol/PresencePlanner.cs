@@ -247,6 +247,30 @@ public static class PresencePlanner
         return pool[^1];
     }
 
+    /// <summary>More patrols than a police area has in a shift only costs memory and time (10,000,000 took 1 GB).</summary>
+    public const int MaxPatrols = 50;
+
+    public const int MaxHotspots = 500;
+
+    /// <summary>Refuses requests whose work has no sensible bound, before any data is read.</summary>
+    public static void CheckBounds(int patrols, double speedKmh, int maxHotspots)
+    {
+        if (patrols < 1 || patrols > MaxPatrols)
+        {
+            throw new AnalysisException($"the number of patrols must be 1–{MaxPatrols}, not {patrols}.");
+        }
+
+        if (!(speedKmh >= 1 && speedKmh <= 200))
+        {
+            throw new AnalysisException($"the travel speed must be 1–200 km/h, not {speedKmh.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+        }
+
+        if (maxHotspots < 1 || maxHotspots > MaxHotspots)
+        {
+            throw new AnalysisException($"the number of hotspots to plan over must be 1–{MaxHotspots}, not {maxHotspots}.");
+        }
+    }
+
     private static void Validate(PresenceSettings s)
     {
         if (s.ShiftEnd <= s.ShiftStart)

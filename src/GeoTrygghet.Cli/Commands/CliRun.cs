@@ -11,6 +11,12 @@ internal static class CliRun
     public const int Rejected = 1;
     public const int Failed = 2;
 
+    /// <summary>
+    /// How every command line is parsed: without response files, so an argument starting with @ is a value like any
+    /// other and never the name of a file whose lines become arguments (the map service passes request values on).
+    /// </summary>
+    public static System.CommandLine.ParserConfiguration Parser { get; } = new() { ResponseFileTokenReplacer = null };
+
     public static int Guard(Action body) => CliRun.Guard(() =>
     {
         body();

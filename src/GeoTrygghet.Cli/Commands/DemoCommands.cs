@@ -81,7 +81,7 @@ internal static class DemoCommands
         Console.WriteLine("Storing the demo's first hotspot runs (Gi* and DBSCAN) for the viewer …");
         foreach (var args in new[] { new[] { "gistar", "--name", "demo Gi*" }, new[] { "dbscan", "--eps", "60", "--min-points", "25", "--name", "demo DBSCAN" } })
         {
-            var code = HotspotCommands.Create().Parse(args).Invoke();
+            var code = HotspotCommands.Create().Parse(args, CliRun.Parser).Invoke();
             if (code != CliRun.Ok)
             {
                 return code;

@@ -10,13 +10,19 @@ internal static class ServeCommand
 {
     public static readonly Option<string> Urls = new("--urls") { Description = "where to listen (default: loopback only)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
     public static readonly Option<int> DetailZoom = new("--detail-zoom") { Description = "zoom from which point layers are sent point by point (below: counts per cell)", DefaultValueFactory = _ => 14 };
+    public static readonly Option<string[]> AllowedHosts = new("--allowed-hosts")
+    {
+        Description = "host names or addresses clients use to reach the service, besides loopback and those in --urls (requests naming another Host are refused); repeatable or comma-separated",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
     public static readonly Option<bool> Public = new("--public") { Description = "public mode: incidents and reports only as counts per cell, at every zoom" };
 
     public static Command Create()
     {
         var command = new Command("serve", "Serve the map layers (vector and raster tiles, TileJSON, catalog at /tiles, OGC API - Features at /ogc) on 127.0.0.1:5080 by default; builds and serves the web viewer from maps/ at /.")
         {
-            Urls, DetailZoom, Public,
+            Urls, DetailZoom, Public, AllowedHosts,
         };
         command.SetAction(parse => CliRun.Guard(() => Serve(parse)));
         return command;
@@ -65,16 +71,24 @@ internal static class ServeCommand
             AnalysisSrid = SchemaManager.AnalysisSrid(cs),
             StaticFolder = Path.Combine(ProjectPaths.Root, "maps", "dist"),
             AnalysisCommand = SelfCommand(),
+            AllowedHosts = parse.GetValue(AllowedHosts)?.SelectMany(h => h.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
         };
         var viewer = BuildViewer();
         var app = ServerApp.Build(options);
-        var loopback = options.Urls.Contains("127.0.0.1", StringComparison.Ordinal) || options.Urls.Contains("localhost", StringComparison.Ordinal);
-        Console.WriteLine($"GeoTrygghet serves the map layers on {options.Urls} (catalog: {options.Urls.TrimEnd('/')}/tiles){(loopback ? string.Empty : " — NOT loopback: anyone who can reach this address can read the layers")}. Stop with Ctrl+C.");
+        var exposed = Server.Security.RequestGuard.NotLoopback(options.Urls);
+        Console.WriteLine($"GeoTrygghet serves the map layers on {options.Urls} (catalog: {FirstUrl(options.Urls)}/tiles). Stop with Ctrl+C.");
+        if (exposed.Count > 0)
+        {
+            Console.Error.WriteLine($"warning: {string.Join(", ", exposed)} is NOT loopback: anyone who can reach it can read the layers. The service answers to the hosts {string.Join(", ", Server.Security.RequestGuard.AllowedHosts(options).Order(StringComparer.Ordinal))} (--allowed-hosts adds the names clients use).");
+        }
+
         if (viewer)
         {
-            Console.WriteLine($"Open {options.Urls.TrimEnd('/')}/ in a browser for the map viewer.");
+            Console.WriteLine($"Open {FirstUrl(options.Urls)}/ in a browser for the map viewer.");
         }
         app.Run();
         return CliRun.Ok;
     }
+
+    private static string FirstUrl(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0].TrimEnd('/');
 }

@@ -19,6 +19,7 @@ public static class PatrolRunner
     {
         var inv = CultureInfo.InvariantCulture;
         var srid = Schema.SchemaSrid.Value;
+        PresencePlanner.CheckBounds(r.Patrols, r.SpeedKmh, r.MaxHotspots);
         var sites = PatrolSource.Load(connectionString, r.Run, r.Area, r.ShiftStart, r.LookBackDays, r.HalfLifeDays, r.ReportWeight, r.MaxHotspots);
         var streets = r.Straight ? [] : PatrolSource.Streets(connectionString);
         IPatrolRouter router = streets.Count > 0 ? new StreetGraphRouter(streets, r.SpeedKmh) : new StraightLineRouter(r.SpeedKmh);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
 
@@ -20,14 +21,6 @@ namespace GeoTrygghet.Server.Analyses;
 public static class AnalysisEndpoints
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-
-    private static readonly Dictionary<string, string[]> Parameters = new(StringComparer.Ordinal)
-    {
-        ["gistar"] = ["cell", "grid", "band", "fdr"],
-        ["moran"] = ["cell", "grid", "band", "fdr", "permutations", "seed"],
-        ["dbscan"] = ["eps", "min_points", "time_eps_hours"],
-        ["kde"] = ["cell", "bandwidth"],
-    };
 
     public static IEndpointRouteBuilder MapAnalysisEndpoints(this IEndpointRouteBuilder app)
     {
@@ -53,62 +46,48 @@ public static class AnalysisEndpoints
                 return Problems.BadRequest($"The body is not a JSON object: {e.Message}");
             }
 
-            var method = body["method"]?.GetValue<string>() ?? string.Empty;
-            if (!Parameters.TryGetValue(method, out var allowed))
+            var request = AnalysisRequest.Parse(body, options.AnalysisSrid);
+            // Two runs may not share a name: a taken one is refused before minutes of work, and the default carries a
+            // random part so that analyses started in the same second do not collide.
+            var name = request.Name is { Length: > 0 } given ? given
+                : string.Create(CultureInfo.InvariantCulture, $"viewer {request.Method} {Core.Time.StockholmTime.Format(DateTimeOffset.UtcNow)} {Guid.NewGuid().ToString("N")[..6]}");
+            await using (var conn = await db.OpenConnectionAsync(http.RequestAborted))
             {
-                return Problems.BadRequest($"method: '{method}' is not one of {string.Join(", ", Parameters.Keys)}");
-            }
-
-            if (body["area"] is not JsonObject area || area["type"]?.GetValue<string>() is not ("Polygon" or "MultiPolygon"))
-            {
-                return Problems.BadRequest("area: a GeoJSON Polygon or MultiPolygon in CRS84 (longitude, latitude) is needed");
-            }
-
-            var name = body["name"]?.GetValue<string>() is { Length: > 0 } given ? given
-                : string.Create(CultureInfo.InvariantCulture, $"viewer {method} {Core.Time.StockholmTime.Format(DateTimeOffset.UtcNow)}");
-            var args = new List<string> { "hotspots", method, "--name", name };
-            foreach (var (key, option) in new[] { ("from", "--from"), ("to", "--to"), ("hours", "--hours"), ("include", "--include") })
-            {
-                if (body[key]?.GetValue<string>() is { Length: > 0 } value)
+                await using var taken = new NpgsqlCommand("SELECT 1 FROM analysis_runs WHERE name = $1", conn);
+                taken.Parameters.AddWithValue(name);
+                if (await taken.ExecuteScalarAsync(http.RequestAborted) is not null)
                 {
-                    args.AddRange([option, value]);
+                    return Results.Problem($"name: a run named '{name}' exists already; choose another name.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
                 }
             }
 
-            foreach (var (key, option) in new[] { ("category", "--category"), ("source", "--source") })
+            var args = request.Name is { Length: > 0 } ? request.Arguments.ToList() : [.. request.Arguments, "--name", name];
+            if (!await OneAtATime.WaitAsync(AnalysisLimits.SlotWait, http.RequestAborted))
             {
-                foreach (var value in body[key]?.AsArray().Select(v => v?.GetValue<string>()).OfType<string>() ?? [])
-                {
-                    args.AddRange([option, value]);
-                }
-            }
-
-            if (body["dark_only"]?.GetValue<bool>() == true)
-            {
-                args.Add("--dark-only");
-            }
-
-            foreach (var (key, value) in body["parameters"]?.AsObject() ?? [])
-            {
-                if (!allowed.Contains(key, StringComparer.Ordinal))
-                {
-                    return Problems.BadRequest($"parameters.{key}: {method} takes {string.Join(", ", allowed)}");
-                }
-
-                args.AddRange(["--" + key.Replace('_', '-'), value is JsonValue v && v.TryGetValue<double>(out var d) ? d.ToString(CultureInfo.InvariantCulture) : value?.ToString() ?? string.Empty]);
+                http.Response.Headers.RetryAfter = "30";
+                return Results.Problem("Another analysis is running; try again in a while.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
             }
 
             var areaFile = Path.Combine(Path.GetTempPath(), $"gt-area-{Guid.NewGuid():N}.geojson");
-            await File.WriteAllTextAsync(areaFile, new JsonObject
-            {
-                ["type"] = "FeatureCollection",
-                ["features"] = new JsonArray(new JsonObject { ["type"] = "Feature", ["properties"] = new JsonObject(), ["geometry"] = area.DeepClone() }),
-            }.ToJsonString(), http.RequestAborted);
-            args.AddRange(["--area-file", areaFile]);
-            await OneAtATime.WaitAsync(http.RequestAborted);
             try
             {
-                var (exit, output) = await Run(command, args, options.ConnectionString, http.RequestAborted);
+                await File.WriteAllTextAsync(areaFile, new JsonObject
+                {
+                    ["type"] = "FeatureCollection",
+                    ["features"] = new JsonArray(new JsonObject { ["type"] = "Feature", ["properties"] = new JsonObject(), ["geometry"] = request.Area.DeepClone() }),
+                }.ToJsonString(), http.RequestAborted);
+                args.AddRange(["--area-file", areaFile]);
+                int exit;
+                string output;
+                try
+                {
+                    (exit, output) = await Run(command, args, options.ConnectionString, http.RequestAborted);
+                }
+                catch (TimeoutException e)
+                {
+                    return Results.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Analysis stopped");
+                }
+
                 if (exit != 0)
                 {
                     var reason = output.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).Select(l => l[6..].Trim()).FirstOrDefault() ?? output.Trim();
@@ -128,7 +107,7 @@ public static class AnalysisEndpoints
                 var baseUrl = Tiles.TileEndpoints.Base(http);
                 return Results.Json(new
                 {
-                    run = new { id, name, method, features = reader.GetInt32(1) },
+                    run = new { id, name, method = request.Method, features = reader.GetInt32(1) },
                     tiles = string.Create(CultureInfo.InvariantCulture, $"{baseUrl}/tiles/hotspots/{{z}}/{{x}}/{{y}}.mvt?run={id}"),
                     log = output,
                 }, statusCode: StatusCodes.Status201Created);
@@ -138,7 +117,7 @@ public static class AnalysisEndpoints
                 OneAtATime.Release();
                 File.Delete(areaFile);
             }
-        });
+        }).DisableRequestTimeout();
 
         return app;
     }
@@ -156,7 +135,7 @@ public static class AnalysisEndpoints
         var stdout = process.StandardOutput.ReadToEndAsync(cancel);
         var stderr = process.StandardError.ReadToEndAsync(cancel);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        timeout.CancelAfter(TimeSpan.FromMinutes(10));
+        timeout.CancelAfter(AnalysisLimits.RunTime);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -164,7 +143,13 @@ public static class AnalysisEndpoints
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw;
+            if (cancel.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                $"the analysis ran longer than {AnalysisLimits.RunTime.TotalMinutes} minutes and was stopped; take a larger cell, a shorter band or a smaller area"));
         }
 
         return (process.ExitCode, (await stdout) + (await stderr));

@@ -182,9 +182,11 @@ public static class OgcEndpoints
         {
             var parts = bbox.Split(',');
             var values = new double[parts.Length];
-            if (parts.Length != 4 || parts.Where((p, i) => !double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i])).Any() || values[0] > values[2] || values[1] > values[3])
+            if (parts.Length != 4 || parts.Where((p, i) => !double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i])).Any() 
+                || values.Any(v => !double.IsFinite(v)) || values[0] > values[2] || values[1] > values[3]
+                || values[0] < -180 || values[2] > 180 || values[1] < -90 || values[3] > 90)
             {
-                throw new FilterException("bbox", $"'{bbox}' is not minLon,minLat,maxLon,maxLat in CRS84");
+                throw new FilterException("bbox", $"'{bbox}' is not minLon,minLat,maxLon,maxLat in CRS84 (longitudes −180–180, latitudes −90–90)");
             }
 
             where.Add(string.Create(CultureInfo.InvariantCulture,

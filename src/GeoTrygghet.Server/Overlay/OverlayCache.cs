@@ -10,13 +10,20 @@ namespace GeoTrygghet.Server.Overlay;
 public sealed class OverlayCache(DataVersions versions)
 {
     private const int MaxEntries = 256;
+
+    /// <summary>How long a request waits for a free slot before it is told to come back (503).</summary>
+    private static readonly TimeSpan SlotWait = TimeSpan.FromSeconds(30);
+
+    // An uncached answer takes seconds of both cores (/overlay/areas 2–9.5 s): at most one per core at a time, so a
+    // burst of different filters queues instead of starving the tiles.
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, Environment.ProcessorCount), Math.Max(1, Environment.ProcessorCount));
     private readonly ConcurrentDictionary<string, Lazy<string>> _entries = new(StringComparer.Ordinal);
 
     public string GetOrAdd(string request, IReadOnlyList<string> tables, Func<string> compute)
     {
         if (!versions.Ready)
         {
-            return compute();
+            return Limited(compute);
         }
 
         if (_entries.Count > MaxEntries)
@@ -25,7 +32,7 @@ public sealed class OverlayCache(DataVersions versions)
         }
 
         var key = $"{versions.Epoch}:{versions.Of(tables)}:{request}";
-        var entry = _entries.GetOrAdd(key, _ => new Lazy<string>(compute, LazyThreadSafetyMode.ExecutionAndPublication));
+        var entry = _entries.GetOrAdd(key, _ => new Lazy<string>(() => Limited(compute), LazyThreadSafetyMode.ExecutionAndPublication));
         try
         {
             return entry.Value;
@@ -35,6 +42,23 @@ public sealed class OverlayCache(DataVersions versions)
             // A failure (the database away) is not kept: the next request tries again.
             _entries.TryRemove(key, out _);
             throw;
+        }
+    }
+
+    private string Limited(Func<string> compute)
+    {
+        if (!_slots.Wait(SlotWait))
+        {
+            throw new BusyException("Overlay and evaluation answers are being computed for other requests; try again in a while.");
+        }
+
+        try
+        {
+            return compute();
+        }
+        finally
+        {
+            _slots.Release();
         }
     }
 }

@@ -34,7 +34,7 @@ public static class OverlayEndpoints
     {
         app.MapGet("/overlay/lit.geojson", (HttpContext http, ServerOptions options, OverlayCache cache) =>
         {
-            var minLux = Number(http.Request.Query["min_lux"], "min_lux", LitRadius.DefaultThresholdLux);
+            var minLux = QueryNumbers.Number(http.Request.Query["min_lux"], "min_lux", LitRadius.DefaultThresholdLux, 0.1, 50);
             var day = Day(http.Request.Query["day"], "day") ?? Today();
             return Json(cache.GetOrAdd($"lit:{day}:{minLux}", AssetTables, () =>
             {
@@ -73,7 +73,7 @@ public static class OverlayEndpoints
             }
 
             var filter = Filter(query);
-            var minLux = Number(query["min_lux"], "min_lux", LitRadius.DefaultThresholdLux);
+            var minLux = QueryNumbers.Number(query["min_lux"], "min_lux", LitRadius.DefaultThresholdLux, 0.1, 50);
             return Json(cache.GetOrAdd($"areas:{run}:{kind}:{Key(filter)}:{minLux}:{query["day"]}", EventTables, () =>
             {
                 var events = PointSource.Load(options.ConnectionString, filter);
@@ -107,10 +107,10 @@ public static class OverlayEndpoints
                 throw new FilterException("kind", $"'{kind}' is not light or camera");
             }
 
-            var count = (int)Number(query["k"], "k", 10);
-            var minLux = Number(query["min_lux"], "min_lux", LitRadius.DefaultThresholdLux);
-            var radius = Number(query["radius"], "radius", kind == "light" ? Math.Round(LitRadius.Metres(7, 5200, null, "LED", minLux), 1) : 50);
-            var halfLife = Number(query["half_life_days"], "half_life_days", 365);
+            var count = QueryNumbers.Integer(query["k"], "k", 10, 1, 100);
+            var minLux = QueryNumbers.Number(query["min_lux"], "min_lux", LitRadius.DefaultThresholdLux, 0.1, 50);
+            var radius = QueryNumbers.Number(query["radius"], "radius", kind == "light" ? Math.Round(LitRadius.Metres(7, 5200, null, "LED", minLux), 1) : 50, 1, 1000);
+            var halfLife = QueryNumbers.Number(query["half_life_days"], "half_life_days", 365, 1, 3650);
             var filter = Filter(query);
             return Json(cache.GetOrAdd($"candidates:{kind}:{count}:{radius}:{halfLife}:{minLux}:{Key(filter)}", EventTables, () =>
             {
@@ -130,9 +130,9 @@ public static class OverlayEndpoints
             var request = new EvaluationRequest
             {
                 MeasureId = measure,
-                BufferMetres = query.ContainsKey("buffer") ? Number(query["buffer"], "buffer", EvaluationRequest.DefaultBufferMetres) : null,
-                BeforeDays = query.ContainsKey("before") ? (int)Number(query["before"], "before", 0) : null,
-                AfterDays = query.ContainsKey("after") ? (int)Number(query["after"], "after", 0) : null,
+                BufferMetres = query["buffer"].ToString() is { Length: > 0 } buffer ? QueryNumbers.Number(buffer, "buffer", EvaluationRequest.DefaultBufferMetres, 10, 2000) : null,
+                BeforeDays = query["before"].ToString() is { Length: > 0 } before ? QueryNumbers.Integer(before, "before", 365, 1, 3650) : null,
+                AfterDays = query["after"].ToString() is { Length: > 0 } after ? QueryNumbers.Integer(after, "after", 365, 1, 3650) : null,
                 DarkOnly = query["dark_only"] == "true",
                 Reports = query["events"] == "reports",
                 Categories = Filter(query).Categories ?? [],
@@ -212,11 +212,6 @@ public static class OverlayEndpoints
         string.IsNullOrWhiteSpace(text) ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var d) ? d
         : throw new FilterException(name, $"'{text}' is not a date YYYY-MM-DD");
-
-    private static double Number(string? text, string name, double fallback) =>
-        string.IsNullOrWhiteSpace(text) ? fallback
-        : double.TryParse(text, NumberStyles.Float, Inv, out var v) && double.IsFinite(v) && v > 0 ? v
-        : throw new FilterException(name, $"'{text}' is not a positive number");
 
     private static double R(double v) => Math.Round(v, 4);
 }

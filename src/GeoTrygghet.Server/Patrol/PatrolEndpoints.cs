@@ -45,12 +45,12 @@ public static class PatrolEndpoints
             {
                 ShiftStart = shift.From,
                 ShiftEnd = shift.To,
-                Patrols = (int)Number(q, "patrols", null)!,
-                PresenceMinutes = Number(q, "presence_minutes", 0),
+                Patrols = Patrols(q["patrols"].ToString()),
+                PresenceMinutes = q["presence_minutes"].ToString() is { Length: > 0 } m ? QueryNumbers.Number(m, "presence_minutes", 0, 1, 24 * 60) : null,
                 Area = q["area"].ToString() is { Length: > 0 } a ? a : null,
-                Seed = (int)(Number(q, "seed", 1) ?? 1),
+                Seed = QueryNumbers.Integer(q["seed"], "seed", 1, int.MinValue, int.MaxValue),
                 Run = q["run"].ToString() is { Length: > 0 } r ? r : null,
-                SpeedKmh = Number(q, "speed_kmh", 25) ?? 25,
+                SpeedKmh = QueryNumbers.Number(q["speed_kmh"], "speed_kmh", 25, 1, 200),
                 Straight = q["straight"] == "true",
             });
             var srid = Data.Schema.SchemaSrid.Value;
@@ -79,17 +79,8 @@ public static class PatrolEndpoints
         return app;
     }
 
-    /// <summary>A query number; null when absent and no default applies (<paramref name="fallback"/> 0 means "absent is null").</summary>
-    private static double? Number(IQueryCollection q, string name, double? fallback)
-    {
-        var text = q[name].ToString();
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback is null ? throw new FilterException(name, "is required") : fallback == 0 ? null : fallback;
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v > 0
-            ? v
-            : throw new FilterException(name, $"'{text}' is not a positive number");
-    }
+    /// <summary>The number of patrols: required, and at most <see cref="PresencePlanner.MaxPatrols"/>.</summary>
+    private static int Patrols(string text) => string.IsNullOrWhiteSpace(text)
+        ? throw new FilterException("patrols", "is required")
+        : QueryNumbers.Integer(text, "patrols", 1, 1, Analysis.Patrol.PresencePlanner.MaxPatrols);
 }
