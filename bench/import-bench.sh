@@ -13,14 +13,21 @@ repeats="${2:-3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-admin="${GEOTRYGGHET_DB:-$("$root/gt" db up 2>/dev/null)}"
+# gt runs as the application role (no superuser); the bench database, PostGIS in it and CHECKPOINT
+# need the administrative connection: the project's postgres superuser, else GEOTRYGGHET_ADMIN_DB.
+if [ -n "${GEOTRYGGHET_DB:-}" ]; then
+  app="$GEOTRYGGHET_DB"; admin="${GEOTRYGGHET_ADMIN_DB:-$GEOTRYGGHET_DB}"
+else
+  app="$("$root/gt" db up 2>/dev/null)"; admin="$(cat "$root/.local/pg/admin-connection")"
+fi
 to_libpq() { echo "$1" | tr ';' '\n' | sed -E 's/^Host=/host=/I; s/^Port=/port=/I; s/^Database=/dbname=/I; s/^Username=/user=/I; s/^Password=/password=/I' | grep -E '^(host|port|dbname|user|password)=' | tr '\n' ' '; }
 admin_pq="$(to_libpq "$admin")"
+app_user="$(echo "$app" | tr ';' '\n' | sed -nE 's/^Username=//Ip')"
 bench_db=gt_bench
-psql "$admin_pq" -qAt -c "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)" -c "CREATE DATABASE $bench_db" >/dev/null
-bench_cs="$(echo "$admin" | sed -E "s/Database=[^;]*/Database=$bench_db/I")"
+psql "$admin_pq" -qAt -c "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)" -c "CREATE DATABASE $bench_db OWNER \"$app_user\"" >/dev/null
+bench_cs="$(echo "$app" | sed -E "s/Database=[^;]*/Database=$bench_db/I")"
 bench_pq="$(to_libpq "$bench_cs")"
-GEOTRYGGHET_DB="$bench_cs" "$root/gt" db up >/dev/null 2>&1
+GEOTRYGGHET_DB="$bench_cs" GEOTRYGGHET_ADMIN_DB="$admin" "$root/gt" db up >/dev/null 2>&1
 
 csv="$work/incidents.csv"
 echo "Writing $rows incidents to $csv …" >&2
@@ -42,7 +49,7 @@ for r in $(seq 1 "$repeats"); do
   psql "$bench_pq" -qAt -c "DROP TABLE IF EXISTS plain_incidents" -c "CREATE TABLE plain_incidents (id text, x double precision, y double precision, time_from timestamptz, time_to timestamptz, category text, crime_code text, accuracy double precision)" >/dev/null
   s=$(date +%s.%N); psql "$bench_pq" -qAt -c "\\copy plain_incidents FROM '$csv' WITH (FORMAT csv, HEADER true)" >/dev/null; e=$(date +%s.%N)
   psql_times+=("$(echo "$e - $s" | bc)")
-  psql "$bench_pq" -qAt -c "TRUNCATE incidents" -c "CHECKPOINT" >/dev/null
+  psql "$bench_pq" -qAt -c "TRUNCATE incidents" >/dev/null; psql "$admin_pq" -qAt -c "CHECKPOINT" >/dev/null
   s=$(date +%s.%N); GEOTRYGGHET_DB="$bench_cs" "$root/gt" import incidents "$csv" --source bench --quiet >/dev/null; e=$(date +%s.%N)
   gt_times+=("$(echo "$e - $s" | bc)")
   echo "run $r: psql \\copy ${psql_times[-1]} s, gt import ${gt_times[-1]} s" >&2
@@ -57,7 +64,7 @@ drops=$(psql "$bench_pq" -qAt -c "SELECT string_agg(CASE WHEN k.conname IS NULL 
 builds=$(psql "$bench_pq" -qAt -c "SELECT string_agg(CASE WHEN k.conname IS NULL THEN pg_get_indexdef(i.oid) ELSE 'ALTER TABLE incidents ADD CONSTRAINT ' || k.conname || ' ' || pg_get_constraintdef(k.oid) END, '; ') FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid LEFT JOIN pg_constraint k ON k.conindid = i.oid AND k.conrelid = x.indrelid WHERE x.indrelid = 'incidents'::regclass")
 floor_times=(); copy_times=()
 for r in $(seq 1 "$repeats"); do
-  psql "$bench_pq" -qAt -c "TRUNCATE incidents" -c "CHECKPOINT" >/dev/null
+  psql "$bench_pq" -qAt -c "TRUNCATE incidents" >/dev/null; psql "$admin_pq" -qAt -c "CHECKPOINT" >/dev/null
   out=$( { echo "\\timing on"; echo "BEGIN;"; echo "$drops;"; echo "\\copy incidents ($cols) FROM '$work/incidents.bin' (FORMAT binary)"; echo "$builds;"; echo "ANALYZE incidents;"; echo "COMMIT;"; } | psql "$bench_pq" -qAt 2>&1)
   ms=$(echo "$out" | sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p')
   floor_times+=("$(echo "$ms" | awk '{s += $1} END {printf "%.3f", s / 1000}')")

@@ -13,12 +13,20 @@ cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm
 trap cleanup EXIT
 
 bash "$root/maps/build.sh"
-admin="$("$root/gt" db up 2>/dev/null)"
+# The service runs as the application role (no superuser); the administrative connection (the project's
+# postgres superuser, else GEOTRYGGHET_ADMIN_DB) creates the bench database, owned by that role, and
+# gt db up installs PostGIS in it over that connection.
+if [ -n "${GEOTRYGGHET_DB:-}" ]; then
+  app="$GEOTRYGGHET_DB"; admin="${GEOTRYGGHET_ADMIN_DB:-$GEOTRYGGHET_DB}"
+else
+  app="$("$root/gt" db up 2>/dev/null)"; admin="$(cat "$root/.local/pg/admin-connection")"
+fi
 to_libpq() { echo "$1" | tr ';' '\n' | sed -E 's/^Host=/host=/I; s/^Port=/port=/I; s/^Database=/dbname=/I; s/^Username=/user=/I; s/^Password=/password=/I' | grep -E '^(host|port|dbname|user|password)=' | tr '\n' ' '; }
+app_user="$(echo "$app" | tr ';' '\n' | sed -nE 's/^Username=//Ip')"
 bench_db=gt_bench_pan
-psql "$(to_libpq "$admin")" -qAt -c "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)" -c "CREATE DATABASE $bench_db" >/dev/null
-export GEOTRYGGHET_DB="$(echo "$admin" | sed -E "s/Database=[^;]*/Database=$bench_db/I")"
-"$root/gt" demo --no-serve >/dev/null
+psql "$(to_libpq "$admin")" -qAt -c "DROP DATABASE IF EXISTS $bench_db WITH (FORCE)" -c "CREATE DATABASE $bench_db OWNER \"$app_user\"" >/dev/null
+export GEOTRYGGHET_DB="$(echo "$app" | sed -E "s/Database=[^;]*/Database=$bench_db/I")"
+GEOTRYGGHET_ADMIN_DB="$admin" "$root/gt" demo --no-serve >/dev/null
 
 csv="$work/incidents.csv"
 echo "Writing $rows incidents over the demo town to $csv …" >&2

@@ -23,13 +23,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+# The tests run as the role the commands use (no superuser); each test class's database is created,
+# and PostGIS installed in it, over the administrative connection: the project's postgres superuser
+# (written by gt db up), else GEOTRYGGHET_ADMIN_DB, else the test role itself.
 if [ -z "${GEOTRYGGHET_DB:-}" ]; then
   GEOTRYGGHET_TEST_DB="$("$root/gt" db up)"
+  GEOTRYGGHET_TEST_ADMIN_DB="$(cat "$root/.local/pg/admin-connection")"
 else
   "$root/gt" db up >/dev/null
   GEOTRYGGHET_TEST_DB="$GEOTRYGGHET_DB"
+  GEOTRYGGHET_TEST_ADMIN_DB="${GEOTRYGGHET_ADMIN_DB:-$GEOTRYGGHET_DB}"
 fi
-export GEOTRYGGHET_TEST_DB
+export GEOTRYGGHET_TEST_DB GEOTRYGGHET_TEST_ADMIN_DB
 
 log="$(mktemp)"
 trap 'rm -f "$log" "$log.viewer"' EXIT

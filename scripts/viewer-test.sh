@@ -41,15 +41,20 @@ bash "$root/maps/build.sh"
 [ -f "$root/maps/dist/index.html" ] || fail "maps/build.sh did not produce maps/dist/index.html"
 
 # ---- 3. A database of the test's own on the project's PostGIS
-unset GEOTRYGGHET_DB
+unset GEOTRYGGHET_DB GEOTRYGGHET_ADMIN_DB
 cs="$("$gt" db up)"
-field() { tr ';' '\n' <<<"$cs" | awk -F= -v k="$1" 'tolower($1) == tolower(k) { sub(/^[^=]*=/, ""); print; exit }'; }
-host="$(field Host)"; port="$(field Port)"; user="$(field Username)"; password="$(field Password)"
+field() { tr ';' '\n' <<<"$2" | awk -F= -v k="$1" 'tolower($1) == tolower(k) { sub(/^[^=]*=/, ""); print; exit }'; }
+host="$(field Host "$cs")"; port="$(field Port "$cs")"; user="$(field Username "$cs")"; password="$(field Password "$cs")"
 [ -n "$host" ] && [ -n "$port" ] && [ -n "$user" ] || fail "cannot read the connection string printed by gt db up"
+# The service's role may not create databases or PostGIS: the project's postgres superuser does, over
+# its private socket (.local/pg/admin-connection, written by gt db up); the service then runs as $user.
+admin_cs="$(cat "$root/.local/pg/admin-connection")" || fail "gt db up did not write .local/pg/admin-connection"
+admin_host="$(field Host "$admin_cs")"; admin_user="$(field Username "$admin_cs")"
 command -v psql >/dev/null 2>&1 || as_root_install psql postgresql-client
-psql_admin() { PGPASSWORD="$password" psql -X -q -h "$host" -p "$port" -U "$user" -d postgres -v ON_ERROR_STOP=1 "$@"; }
+psql_admin() { psql -X -q -h "$admin_host" -p "$port" -U "$admin_user" -d postgres -v ON_ERROR_STOP=1 "$@"; }
 say "creating the database $test_db on $host:$port …"
 psql_admin -c "DROP DATABASE IF EXISTS $test_db WITH (FORCE)" -c "CREATE DATABASE $test_db OWNER $user"
+psql_admin -d "$test_db" -c "CREATE EXTENSION postgis"
 export GEOTRYGGHET_DB="Host=$host;Port=$port;Database=$test_db;Username=$user;Password=$password"
 
 server_pid=""

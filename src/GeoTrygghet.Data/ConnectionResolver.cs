@@ -10,6 +10,31 @@ public static class ConnectionResolver
 {
     public const string EnvironmentVariable = "GEOTRYGGHET_DB";
 
+    /// <summary>
+    /// With <c>GEOTRYGGHET_DB</c>: an optional privileged connection string to the same server, which
+    /// <c>gt db up</c> uses (in the database <c>GEOTRYGGHET_DB</c> names) to install PostGIS, and nothing else.
+    /// </summary>
+    public const string AdminEnvironmentVariable = "GEOTRYGGHET_ADMIN_DB";
+
+    /// <summary>The admin connection string of <c>GEOTRYGGHET_ADMIN_DB</c> pointed at <paramref name="database"/>, or null when unset.</summary>
+    public static string? AdminFromEnvironment(string database)
+    {
+        var fromEnv = Environment.GetEnvironmentVariable(AdminEnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(fromEnv))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(fromEnv) { Database = database }.ConnectionString;
+        }
+        catch (ArgumentException e)
+        {
+            throw new DatabaseException($"{AdminEnvironmentVariable} is not an Npgsql connection string: {e.Message}", e);
+        }
+    }
+
     public static bool FromEnvironment => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EnvironmentVariable));
 
     public static string Resolve()

@@ -73,7 +73,22 @@ internal static class DbCommands
     /// <summary>Starts (or, with GEOTRYGGHET_DB, just prepares) the database and applies the schema.</summary>
     public static string Up(TextWriter log)
     {
-        var cs = ConnectionResolver.FromEnvironment ? ConnectionResolver.Resolve() : new LocalCluster(log).Up();
+        string cs;
+        if (ConnectionResolver.FromEnvironment)
+        {
+            cs = ConnectionResolver.Resolve();
+            // Npgsql's own default: a connection string without a database means the user's.
+            var b = new Npgsql.NpgsqlConnectionStringBuilder(cs);
+            if (ConnectionResolver.AdminFromEnvironment(b.Database ?? b.Username ?? string.Empty) is { } admin)
+            {
+                SchemaManager.InstallPostgis(admin);
+            }
+        }
+        else
+        {
+            cs = new LocalCluster(log).Up();
+        }
+
         var applied = SchemaManager.Migrate(cs);
         log.WriteLine(applied.Count > 0 ? $"Applied the schema ({string.Join(", ", applied)}) to {SchemaManager.Describe(cs)}." : $"The schema of {SchemaManager.Describe(cs)} is up to date.");
         return cs;

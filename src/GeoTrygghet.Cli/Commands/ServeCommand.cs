@@ -62,6 +62,11 @@ internal static class ServeCommand
     {
         var cs = ConnectionResolver.Resolve();
         SchemaManager.Check(cs);
+        if (SchemaManager.SuperuserRole(cs) is { } role)
+        {
+            Console.Error.WriteLine($"warning: the service connects to {SchemaManager.Describe(cs)} as '{role}', a SUPERUSER: a flaw in the service would reach every database and the server's files and programs. Connect as a role that owns the GeoTrygghet tables and nothing more (./gt db up makes one, 'geotrygghet', for the project's cluster).");
+        }
+
         var options = new ServerOptions
         {
             ConnectionString = cs,

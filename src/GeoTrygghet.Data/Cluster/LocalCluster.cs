@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using GeoTrygghet.Data.Schema;
 using Npgsql;
 
 namespace GeoTrygghet.Data.Cluster;
@@ -9,8 +10,10 @@ namespace GeoTrygghet.Data.Cluster;
 /// The project's own PostgreSQL 15 + PostGIS 3 cluster in <c>.local/pg/</c>: installed from Debian's
 /// packages when missing, listening on 127.0.0.1 only (port <c>GEOTRYGGHET_PG_PORT</c>, default
 /// 54329), its socket in a folder only the server's user can open, and a generated password for the
-/// <c>geotrygghet</c> role kept in <c>.local/pg/connection</c> (mode 600). PostgreSQL refuses to run
-/// as root, so as root the cluster runs as the <c>postgres</c> user.
+/// <c>geotrygghet</c> role kept in <c>.local/pg/connection</c> (mode 600). That role is no superuser;
+/// it owns the database and the schema. The <c>postgres</c> superuser, over the socket, installs PostGIS
+/// (<c>.local/pg/admin-connection</c>). PostgreSQL refuses to run as root, so as root the cluster runs
+/// as the <c>postgres</c> user.
 /// </summary>
 public sealed class LocalCluster(TextWriter log)
 {
@@ -22,6 +25,9 @@ public sealed class LocalCluster(TextWriter log)
     public static string Folder => Path.Combine(ProjectPaths.LocalState, "pg");
 
     public static string ConnectionFile => Path.Combine(Folder, "connection");
+
+    /// <summary>The <c>postgres</c> superuser over the private socket, for what the application role may not do.</summary>
+    public static string AdminConnectionFile => Path.Combine(Folder, "admin-connection");
 
     // Where the server's own files live: .local/pg, unless the postgres user cannot reach the checkout
     // (a parent folder closed to other users, e.g. under /root); then a folder of its own under
@@ -171,32 +177,85 @@ public sealed class LocalCluster(TextWriter log)
             ? new NpgsqlConnectionStringBuilder(File.ReadAllText(ConnectionFile).Trim()).Password
             : null;
         password ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(18));
-        var admin = new NpgsqlConnectionStringBuilder { Host = SocketDir, Port = Port, Username = "postgres", Database = "postgres" }.ConnectionString;
+        var admin = AdminConnectionString;
+        File.WriteAllText(AdminConnectionFile, admin);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(AdminConnectionFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         using var conn = new NpgsqlConnection(admin);
         conn.Open();
         using (var cmd = new NpgsqlCommand("SELECT 1 FROM pg_roles WHERE rolname = $1", conn))
         {
             cmd.Parameters.AddWithValue(Role);
             var exists = cmd.ExecuteScalar() is not null;
-            // The role owns a local, loopback-only development cluster; it creates test databases and
-            // the PostGIS extension, which needs superuser.
-            var sql = exists ? $"ALTER ROLE {Role} WITH LOGIN SUPERUSER PASSWORD '{password}'" : $"CREATE ROLE {Role} WITH LOGIN SUPERUSER PASSWORD '{password}'";
+            // The service and every command connect as this role, so a flaw in them must not reach the
+            // server's files, programs or other databases: no superuser (clusters made before this was
+            // so are demoted here, keeping the password) and nothing else cluster-wide. What needs
+            // privilege (PostGIS, test databases) goes over the admin connection.
+            var sql = $"{(exists ? "ALTER" : "CREATE")} ROLE {Role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '{password}'";
             using var create = new NpgsqlCommand(sql, conn);
             create.ExecuteNonQuery();
         }
 
-        using (var cmd = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", conn))
+        var granted = new List<string>();
+        using (var cmd = new NpgsqlCommand(
+            """
+            SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member
+            WHERE r.rolname = $1 AND g.rolname IN ('pg_read_server_files', 'pg_write_server_files', 'pg_execute_server_program')
+            """, conn))
+        {
+            cmd.Parameters.AddWithValue(Role);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                granted.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var g in granted)
+        {
+            using var revoke = new NpgsqlCommand($"REVOKE {g} FROM {Role}", conn);
+            revoke.ExecuteNonQuery();
+        }
+
+        // Those powers can also come through another role someone granted; that is not ours to undo.
+        using (var cmd = new NpgsqlCommand(
+            """
+            SELECT string_agg(p, ', ') FROM unnest(ARRAY['pg_read_server_files', 'pg_write_server_files', 'pg_execute_server_program']) p
+            WHERE pg_has_role($1, p, 'MEMBER')
+            """, conn))
+        {
+            cmd.Parameters.AddWithValue(Role);
+            if (cmd.ExecuteScalar() is string held)
+            {
+                throw new DatabaseException($"The role {Role} of the project's cluster is a member of {held} through another role; revoke that membership (as postgres over {SocketDir}).");
+            }
+        }
+
+        using (var cmd = new NpgsqlCommand("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = $1", conn))
         {
             cmd.Parameters.AddWithValue(Database);
-            if (cmd.ExecuteScalar() is null)
+            var owner = cmd.ExecuteScalar() as string;
+            // The role owns the database so it can create the schema, and with it every table: imports
+            // drop and rebuild a table's primary key on a first load and ANALYZE it, which only the owner may.
+            var sql = owner is null ? $"CREATE DATABASE {Database} OWNER {Role}" : owner != Role ? $"ALTER DATABASE {Database} OWNER TO {Role}" : null;
+            if (sql is not null)
             {
-                using var create = new NpgsqlCommand($"CREATE DATABASE {Database} OWNER {Role}", conn);
+                using var create = new NpgsqlCommand(sql, conn);
                 create.ExecuteNonQuery();
             }
         }
 
+        SchemaManager.InstallPostgis(new NpgsqlConnectionStringBuilder(admin) { Database = Database }.ConnectionString);
         return password;
     }
+
+    // The postgres superuser over the socket only the server's user (or root) can open, with the
+    // initdb's trust for local connections: no password to keep.
+    private static string AdminConnectionString =>
+        new NpgsqlConnectionStringBuilder { Host = SocketDir, Port = Port, Username = "postgres", Database = "postgres" }.ConnectionString;
 
     private static void AsServerUser(string what, string program, string[] args)
     {

@@ -39,11 +39,49 @@ public static class SchemaManager
         var pending = db.Database.GetPendingMigrations().ToList();
         if (pending.Count > 0)
         {
-            db.Database.Migrate();
+            try
+            {
+                db.Database.Migrate();
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && !HasPostgis(connectionString))
+            {
+                throw new DatabaseException(
+                    $"PostGIS is not installed in {Describe(connectionString)} and its role may not install it (that needs a superuser): set {ConnectionResolver.AdminEnvironmentVariable} to an administrator's connection string for ./gt db up, or have an administrator run CREATE EXTENSION postgis in that database. ({e.MessageText})", e);
+            }
         }
 
         CheckSrid(connectionString);
         return pending;
+    }
+
+    /// <summary>
+    /// Installs PostGIS in the database of <paramref name="adminConnectionString"/>, a connection allowed to
+    /// (a superuser): the roles the commands use are not, and the migrations then find it in place.
+    /// </summary>
+    public static void InstallPostgis(string adminConnectionString)
+    {
+        using var conn = Open(adminConnectionString);
+        if (Scalar<string>(conn, "SELECT default_version FROM pg_available_extensions WHERE name = 'postgis'") is null)
+        {
+            throw new DatabaseException($"PostGIS is not installed on the server of {Describe(adminConnectionString)}; install postgresql-15-postgis-3 (Debian) or PostGIS 3 for your PostgreSQL.");
+        }
+
+        try
+        {
+            using var cmd = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS postgis", conn);
+            cmd.ExecuteNonQuery();
+        }
+        catch (PostgresException e)
+        {
+            throw new DatabaseException($"Cannot install PostGIS in {Describe(adminConnectionString)} over the administrative connection: {e.MessageText}", e);
+        }
+    }
+
+    /// <summary>The role of the connection when it is a superuser (which the service should not be), else null.</summary>
+    public static string? SuperuserRole(string connectionString)
+    {
+        using var conn = Open(connectionString);
+        return Scalar<string>(conn, "SELECT rolname::text FROM pg_roles WHERE rolname = current_user AND rolsuper");
     }
 
     /// <summary>Throws a <see cref="DatabaseException"/> that says what to do when the database is not ready.</summary>
@@ -125,6 +163,12 @@ public static class SchemaManager
     {
         var b = new NpgsqlConnectionStringBuilder(connectionString);
         return string.Create(CultureInfo.InvariantCulture, $"'{b.Database}' on {b.Host}:{b.Port}");
+    }
+
+    private static bool HasPostgis(string connectionString)
+    {
+        using var conn = Open(connectionString);
+        return Scalar<string>(conn, "SELECT extversion FROM pg_extension WHERE extname = 'postgis'") is not null;
     }
 
     private static void CheckSrid(string connectionString)

@@ -8,6 +8,10 @@ namespace GeoTrygghet.IntegrationTests.Support;
 /// A fresh database with the GeoTrygghet schema for one test class, on the real PostGIS that
 /// <c>./gt test</c> starts (<c>GEOTRYGGHET_TEST_DB</c>, else <c>GEOTRYGGHET_DB</c>, else the project's
 /// cluster). When none can be reached the tests fail: they never skip.
+/// The database is created, and PostGIS installed in it, over the administrative connection
+/// (<c>GEOTRYGGHET_TEST_ADMIN_DB</c>, else <c>GEOTRYGGHET_ADMIN_DB</c>, else <c>.local/pg/admin-connection</c>);
+/// it is owned by the role the commands use, and the schema and the code under test run as that role,
+/// as in production.
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
@@ -15,22 +19,59 @@ public sealed class TestDatabase : IDisposable
     {
         AdminConnectionString = ResolveAdmin();
         Name = "gt_test_" + Guid.NewGuid().ToString("N")[..12];
+        var app = new NpgsqlConnectionStringBuilder(CommandConnectionString);
         using (var conn = new NpgsqlConnection(AdminConnectionString))
         {
             conn.Open();
-            using var cmd = new NpgsqlCommand($"CREATE DATABASE {Name}", conn);
+            var owner = string.IsNullOrEmpty(app.Username) ? string.Empty : $" OWNER \"{app.Username}\"";
+            using var cmd = new NpgsqlCommand($"CREATE DATABASE {Name}{owner}", conn);
             cmd.ExecuteNonQuery();
         }
 
-        ConnectionString = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = Name, Pooling = false }.ConnectionString;
+        // PostGIS needs a superuser to install; the migrations then find it and leave it alone.
+        using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = Name, Pooling = false }.ConnectionString))
+        {
+            conn.Open();
+            using var cmd = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS postgis", conn);
+            cmd.ExecuteNonQuery();
+        }
+
+        app.Database = Name;
+        app.Pooling = false;
+        ConnectionString = app.ConnectionString;
         SchemaManager.Migrate(ConnectionString);
     }
 
+    /// <summary>A privileged connection (to the server's maintenance database): creates and drops test databases.</summary>
     public string AdminConnectionString { get; }
 
     public string Name { get; }
 
+    /// <summary>The test database, as the role the commands and the map service use.</summary>
     public string ConnectionString { get; }
+
+    /// <summary>The connection string the commands use (the one <c>gt db up</c> printed), to the main database.</summary>
+    public static string CommandConnectionString
+    {
+        get
+        {
+            foreach (var variable in new[] { "GEOTRYGGHET_TEST_DB", "GEOTRYGGHET_DB" })
+            {
+                if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } cs)
+                {
+                    return cs;
+                }
+            }
+
+            if (File.Exists(LocalCluster.ConnectionFile))
+            {
+                return File.ReadAllText(LocalCluster.ConnectionFile).Trim();
+            }
+
+            throw new InvalidOperationException(
+                "Integration tests need PostGIS: run them with ./gt test (which starts it), or run ./gt db up first, or set GEOTRYGGHET_TEST_DB.");
+        }
+    }
 
     public long Scalar(string sql)
     {
@@ -81,9 +122,12 @@ public sealed class TestDatabase : IDisposable
         cmd.ExecuteNonQuery();
     }
 
+    // The project's cluster has its administrative connection in .local/pg/admin-connection. Without
+    // one (an external database set up by hand) the test role itself must be able to create databases
+    // and PostGIS, as every role had to before.
     private static string ResolveAdmin()
     {
-        foreach (var variable in new[] { "GEOTRYGGHET_TEST_DB", "GEOTRYGGHET_DB" })
+        foreach (var variable in new[] { "GEOTRYGGHET_TEST_ADMIN_DB", "GEOTRYGGHET_ADMIN_DB" })
         {
             if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } cs)
             {
@@ -91,12 +135,13 @@ public sealed class TestDatabase : IDisposable
             }
         }
 
-        if (File.Exists(LocalCluster.ConnectionFile))
+        var commands = CommandConnectionString;
+        if (File.Exists(LocalCluster.AdminConnectionFile) && File.Exists(LocalCluster.ConnectionFile)
+            && File.ReadAllText(LocalCluster.ConnectionFile).Trim() == commands)
         {
-            return File.ReadAllText(LocalCluster.ConnectionFile).Trim();
+            return File.ReadAllText(LocalCluster.AdminConnectionFile).Trim();
         }
 
-        throw new InvalidOperationException(
-            "Integration tests need PostGIS: run them with ./gt test (which starts it), or run ./gt db up first, or set GEOTRYGGHET_TEST_DB.");
+        return commands;
     }
 }
