@@ -27,6 +27,11 @@ public static class ServerApp
 {
     public static WebApplication Build(ServerOptions options, string[]? args = null)
     {
+        if (options.PublicMode && (options.PublicCellMetres < Public.PublicCells.MinCellMetres || options.PublicMinCount < 2))
+        {
+            throw new ArgumentException($"The public view needs cells of at least {Public.PublicCells.MinCellMetres} m and a smallest shown count of at least 2.", nameof(options));
+        }
+
         var builder = WebApplication.CreateSlimBuilder(args ?? []);
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -92,6 +97,7 @@ public static class ServerApp
             await Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(http);
         }));
         app.UseRequestGuard(options);
+        app.UsePublicView(options);
         app.UseRequestTimeouts();
         if (options.StaticFolder is { } folder && Directory.Exists(folder))
         {
@@ -114,6 +120,7 @@ public static class ServerApp
         }
 
         app.MapTileEndpoints();
+        Public.PublicEndpoints.MapPublicEndpoints(app);
         app.MapOgcEndpoints();
         app.MapOverlayEndpoints();
         Analyses.AnalysisEndpoints.MapAnalysisEndpoints(app);

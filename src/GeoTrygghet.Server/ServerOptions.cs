@@ -16,6 +16,12 @@ public sealed record ServerOptions
 
     public bool PublicMode { get; init; }
 
+    /// <summary>The public view's cell size in metres (at least <see cref="Public.PublicCells.MinCellMetres"/>).</summary>
+    public double PublicCellMetres { get; init; } = 250;
+
+    /// <summary>The public view shows a count only from this many events on ("färre än 5" below).</summary>
+    public int PublicMinCount { get; init; } = 5;
+
     public required string ConnectionString { get; init; }
 
     public int AnalysisSrid { get; init; } = 3006;

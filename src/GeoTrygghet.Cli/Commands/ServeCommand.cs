@@ -16,13 +16,20 @@ internal static class ServeCommand
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    public static readonly Option<bool> Public = new("--public") { Description = "public mode: incidents and reports only as counts per cell, at every zoom" };
+    public static readonly Option<bool> Public = new("--public")
+    {
+        Description = "public mode: incidents and reports only as counts per fixed cell, calendar month and category group (small counts as 'färre än 5'); measures and their evaluations; no points, hotspot runs, overlays, plans or analyses",
+    };
+
+    public static readonly Option<double> PublicCell = new("--public-cell-m") { Description = "public mode: cell size in metres (at least 100)", DefaultValueFactory = _ => 250 };
+
+    public static readonly Option<int> PublicMinCount = new("--public-min-count") { Description = "public mode: smallest count shown as a number (3-100)", DefaultValueFactory = _ => 5 };
 
     public static Command Create()
     {
         var command = new Command("serve", "Serve the map layers (vector and raster tiles, TileJSON, catalog at /tiles, OGC API - Features at /ogc) on 127.0.0.1:5080 by default; builds and serves the web viewer from maps/ at /.")
         {
-            Urls, DetailZoom, Public, AllowedHosts,
+            Urls, DetailZoom, Public, PublicCell, PublicMinCount, AllowedHosts,
         };
         command.SetAction(parse => CliRun.Guard(() => Serve(parse)));
         return command;
@@ -73,6 +80,10 @@ internal static class ServeCommand
             Urls = parse.GetValue(Urls)!,
             DetailZoom = parse.GetValue(DetailZoom),
             PublicMode = parse.GetValue(Public),
+            PublicCellMetres = parse.GetValue(PublicCell) is var cell && cell >= Server.Public.PublicCells.MinCellMetres && cell <= 10_000
+                ? cell : throw new FormatException($"--public-cell-m must be {Server.Public.PublicCells.MinCellMetres}–10000 m: smaller cells would place single events."),
+            PublicMinCount = parse.GetValue(PublicMinCount) is var k && k is >= 3 and <= 100
+                ? k : throw new FormatException("--public-min-count must be 3–100."),
             AnalysisSrid = SchemaManager.AnalysisSrid(cs),
             StaticFolder = Path.Combine(ProjectPaths.Root, "maps", "dist"),
             AnalysisCommand = SelfCommand(),

@@ -2,8 +2,9 @@ namespace GeoTrygghet.Server.Layers;
 
 /// <summary>
 /// The layers the service offers. Free text (report texts, measure descriptions aside) and anything
-/// about a person is never put in a layer; incidents and reports are marked sensitive, so a public
-/// deployment serves them only as aggregates.
+/// about a person is never put in a layer; incidents, reports and hotspots (a cluster's outline runs
+/// through its events) are marked sensitive, so a public deployment serves events only as
+/// <see cref="Public.PublicCells"/> and hotspot runs not at all.
 /// </summary>
 public static class LayerCatalog
 {
@@ -48,7 +49,7 @@ public static class LayerCatalog
         new("hotspots", "Hotspots", "The cells or clusters of a stored analysis run (?run=ID; default: the latest run).", "Polygon",
             "analysis_features t JOIN analysis_runs r ON r.id = t.run_id", "t.id, t.run_id, r.method, t.kind, t.properties",
             Fields("id", "Number", "run_id", "Number", "method", "String", "kind", "String", "count", "Number", "z", "Number", "p", "Number", "bin", "Number", "density", "Number", "category", "String"),
-            ["analysis_runs"]),
+            ["analysis_runs"], Sensitive: true),
     ];
 
     public static LayerDefinition? Find(string id) => All.FirstOrDefault(l => string.Equals(l.Id, id, StringComparison.Ordinal));

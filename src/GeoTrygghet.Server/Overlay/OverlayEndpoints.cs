@@ -127,6 +127,11 @@ public static class OverlayEndpoints
         app.MapGet("/evaluate/{measure}", (string measure, HttpContext http, ServerOptions options, OverlayCache cache) =>
         {
             var query = http.Request.Query;
+            if (options.PublicMode && query.Count > 0)
+            {
+                throw new FilterException(query.Keys.First(), "den offentliga vyn visar utvärderingar med sina standardfönster (helår före och efter), utan parametrar (the public view takes none)");
+            }
+
             var request = new EvaluationRequest
             {
                 MeasureId = measure,
@@ -137,8 +142,11 @@ public static class OverlayEndpoints
                 Reports = query["events"] == "reports",
                 Categories = Filter(query).Categories ?? [],
             };
-            return Json(cache.GetOrAdd($"evaluate:{measure}:{http.Request.QueryString}", EventTables,
-                () => EvaluationRunner.Run(options.ConnectionString, request).ToJsonString(Core.JsonOutput.Compact)));
+            var json = cache.GetOrAdd($"evaluate:{measure}:{http.Request.QueryString}", EventTables,
+                () => EvaluationRunner.Run(options.ConnectionString, request).ToJsonString(Core.JsonOutput.Compact));
+            return Json(options.PublicMode
+                ? Public.PublicEvaluation.Reduce(JsonNode.Parse(json)!.AsObject(), options.PublicMinCount).ToJsonString(Core.JsonOutput.Compact)
+                : json);
         });
 
         return app;

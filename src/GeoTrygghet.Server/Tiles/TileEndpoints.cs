@@ -21,10 +21,11 @@ public static class TileEndpoints
 
     public static IEndpointRouteBuilder MapTileEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/tiles", async (HttpContext http, NpgsqlDataSource db) => Results.Json(new
+        app.MapGet("/tiles", async (HttpContext http, NpgsqlDataSource db, ServerOptions options) => Results.Json(new
         {
-            runs = await Runs(db, http),
-            layers = LayerCatalog.All.Select(l => new
+            // The public view has no hotspot runs: their names, summaries and outlines come from single events.
+            runs = options.PublicMode ? [] : await Runs(db, http),
+            layers = LayerCatalog.All.Where(l => !options.PublicMode || !l.Sensitive || l.Points).Select(l => new
             {
                 id = l.Id,
                 title = l.Title,
@@ -32,14 +33,14 @@ public static class TileEndpoints
                 geometry = l.GeometryType,
                 tilejson = $"{Base(http)}/tiles/{l.Id}.json",
                 tiles = $"{Base(http)}/tiles/{l.Id}/{{z}}/{{x}}/{{y}}.mvt",
-                filters = l.Filterable ? new[] { "from", "to", "category", "hours" }.Concat(l.HasSource ? ["source"] : []).ToArray() : l.Id == "hotspots" ? ["run"] : [],
+                filters = options.PublicMode && l.Sensitive ? ["month", "group"] : l.Filterable ? new[] { "from", "to", "category", "hours" }.Concat(l.HasSource ? ["source"] : []).ToArray() : l.Id == "hotspots" ? ["run"] : [],
                 sensitive = l.Sensitive,
             }),
         }));
 
-        app.MapGet("/tiles/{file}", async (string file, HttpContext http, LayerExtents extents) =>
+        app.MapGet("/tiles/{file}", async (string file, HttpContext http, LayerExtents extents, ServerOptions options) =>
         {
-            if (!file.EndsWith(".json", StringComparison.Ordinal) || LayerCatalog.Find(file[..^5]) is not { } layer)
+            if (!file.EndsWith(".json", StringComparison.Ordinal) || LayerCatalog.Find(file[..^5]) is not { } layer || (options.PublicMode && layer.Sensitive && !layer.Points))
             {
                 return Problems.NotFound($"There is no layer '{file.Replace(".json", string.Empty, StringComparison.Ordinal)}'; GET /tiles lists the layers.");
             }
@@ -55,7 +56,8 @@ public static class TileEndpoints
                 ["tiles"] = new[] { $"{Base(http)}/tiles/{layer.Id}/{{z}}/{{x}}/{{y}}.mvt{query}" },
                 ["minzoom"] = 0,
                 ["maxzoom"] = 22,
-                ["bounds"] = await extents.Of(layer, http.RequestAborted),
+                // The extent of events is the place of the outermost ones: the public view names none.
+                ["bounds"] = options.PublicMode && layer.Sensitive ? new[] { -180.0, -85.0511, 180.0, 85.0511 } : await extents.Of(layer, http.RequestAborted),
                 ["vector_layers"] = new[] { new { id = layer.Id, description = layer.Description, fields = layer.Fields } },
             });
         });
@@ -80,6 +82,13 @@ public static class TileEndpoints
         if (!TryTile(z, x, y, out var tz, out var tx, out var ty, out var error))
         {
             return Problems.BadRequest(error);
+        }
+
+        if (options.PublicMode && definition.Sensitive)
+        {
+            return definition.Points && format == "mvt"
+                ? await PublicTile(layer, definition, tz, tx, ty, http, options, versions, cache, db)
+                : Problems.NotFound($"'{layer}' finns inte som {(format == "png" ? "rasterbild" : "lager")} i den offentliga vyn (not in the public view); händelser visas som antal per ruta och månad.");
         }
 
         var filter = LayerFilter.Parse(http.Request.Query);
@@ -136,6 +145,28 @@ public static class TileEndpoints
         }
 
         return Results.Bytes(tile, format == "png" ? "image/png" : MvtType);
+    }
+
+    private static async Task<IResult> PublicTile(string layer, LayerDefinition definition, int z, int x, int y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db)
+    {
+        var request = Public.PublicCells.Parse(http.Request.Query);
+        var key = string.Create(CultureInfo.InvariantCulture, $"public:{layer}/{z}/{x}/{y}|{request.Key}|{versions.Of(definition.Tables)}|{versions.Epoch}");
+        http.Response.Headers.ETag = "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24] + "\"";
+        http.Response.Headers.CacheControl = "public, no-cache";
+        if (!versions.Ready || !cache.TryGet(key, out var tile))
+        {
+            await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
+            if (!versions.Ready)
+            {
+                versions.Reload(conn);
+            }
+
+            await using var cmd = Public.PublicCells.Tile(conn, definition, z, x, y, request, options);
+            tile = (byte[]?)await cmd.ExecuteScalarAsync(http.RequestAborted) ?? [];
+            cache.Set(key, tile);
+        }
+
+        return Results.Bytes(tile, MvtType);
     }
 
     /// <summary>The stored analysis runs, each as a hotspots layer of its own (<c>?run=ID</c>).</summary>

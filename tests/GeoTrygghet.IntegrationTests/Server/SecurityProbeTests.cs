@@ -12,6 +12,9 @@ namespace GeoTrygghet.IntegrationTests.Server;
 /// </summary>
 public sealed class SecurityProbeTests(MapServiceFixture service) : IClassFixture<MapServiceFixture>
 {
+    /// <summary>300 m around the demo's Stora torget, where a hotspot is planted.</summary>
+    private static readonly string Torget = Square(556033, 6597260, 150);
+
     private const string DemoArea = "{\"type\":\"Polygon\",\"coordinates\":[[[15.98,59.50],[16.0,59.50],[16.0,59.52],[15.98,59.50]]]}";
 
     [Fact]
@@ -21,7 +24,8 @@ public sealed class SecurityProbeTests(MapServiceFixture service) : IClassFixtur
         await File.WriteAllTextAsync(secret, "Host=db;Password=hunter2");
         try
         {
-            using var response = await PostJson($"{{\"method\":\"gistar\",\"name\":\"@{secret}\",\"area\":{DemoArea}}}");
+            // An area and parameters that find the planted hotspot: before the fix the run was stored under the file's text.
+            using var response = await PostJson($"{{\"method\":\"dbscan\",\"name\":\"@{secret}\",\"area\":{Torget},\"parameters\":{{\"eps\":30,\"min_points\":15}}}}");
             var body = await response.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Contains("name", body, StringComparison.Ordinal);
@@ -196,4 +200,13 @@ public sealed class SecurityProbeTests(MapServiceFixture service) : IClassFixtur
 
     private async Task<HttpResponseMessage> PostJson(string json) =>
         await service.Http.PostAsync($"{service.BaseUrl}/analyses", new StringContent(json, Encoding.UTF8, "application/json"));
+
+    private static string Square(double x, double y, double half)
+    {
+        var toWgs84 = new GeoTrygghet.Core.Crs.GeometryReprojector(3006, 4326);
+        var ring = new[] { (-1, -1), (1, -1), (1, 1), (-1, 1), (-1, -1) }
+            .Select(d => toWgs84.ToLonLat(x + (d.Item1 * half), y + (d.Item2 * half)))
+            .Select(p => FormattableString.Invariant($"[{p.Lon},{p.Lat}]"));
+        return $"{{\"type\":\"Polygon\",\"coordinates\":[[{string.Join(',', ring)}]]}}";
+    }
 }

@@ -1,0 +1,30 @@
+using GeoTrygghet.Server.Layers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Npgsql;
+
+namespace GeoTrygghet.Server.Public;
+
+/// <summary>
+/// <c>GET /public/{incidents|reports}.geojson?month=YYYY-MM[&amp;group=G]</c>: the public view's counts per cell of one
+/// month as GeoJSON (CRS84), the same numbers the public tiles carry, for a web page or a spreadsheet. Offered in both
+/// modes: it holds nothing the public may not see.
+/// </summary>
+public static class PublicEndpoints
+{
+    public static IEndpointRouteBuilder MapPublicEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/public/{file}", async (string file, HttpContext http, ServerOptions options, NpgsqlDataSource db) =>
+        {
+            if (!file.EndsWith(".geojson", StringComparison.Ordinal) || LayerCatalog.Find(file[..^8]) is not { Sensitive: true, Points: true } layer)
+            {
+                return Problems.NotFound("The public counts are /public/incidents.geojson and /public/reports.geojson.");
+            }
+
+            var request = PublicCells.Parse(http.Request.Query);
+            return Results.Text(await PublicCells.GeoJson(db, layer, request, options, http.RequestAborted), "application/geo+json; charset=utf-8");
+        });
+        return app;
+    }
+}
