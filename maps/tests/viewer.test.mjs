@@ -445,3 +445,14 @@ test('tablet width: the sidebar opens from the menu button and the map fills the
     await page.close();
   }
 });
+
+test('the viewer is served under a content security policy and without source maps', async () => {
+  const page = await fetch(`${BASE_URL}/`);
+  assert.equal(page.status, 200);
+  assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+  assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+  const script = await fetch(`${BASE_URL}/assets/app.js`);
+  assert.equal(script.status, 200);
+  assert.doesNotMatch(await script.text(), /sourceMappingURL/, 'app.js points at a source map');
+  assert.equal((await fetch(`${BASE_URL}/assets/app.js.map`)).status, 404, 'the source map is served');
+});

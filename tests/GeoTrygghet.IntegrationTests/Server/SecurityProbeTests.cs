@@ -198,6 +198,33 @@ public sealed class SecurityProbeTests(MapServiceFixture service) : IClassFixtur
         Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Unnamed_analyses_started_together_get_their_own_names_and_an_abandoned_one_leaves_no_file()
+    {
+        var started = DateTime.UtcNow.AddSeconds(-1);
+        var json = $"{{\"method\":\"dbscan\",\"area\":{Torget},\"parameters\":{{\"eps\":30,\"min_points\":15}}}}";
+        var first = PostJson(json);
+        var second = PostJson(json);
+        // A third gives up while the first holds the one analysis slot.
+        using var abandon = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            service.Http.PostAsync($"{service.BaseUrl}/analyses", new StringContent(json, Encoding.UTF8, "application/json"), abandon.Token));
+
+        var names = new List<string>();
+        foreach (var response in new[] { await first, await second })
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+            names.Add(JsonNode.Parse(body)!["run"]!["name"]!.GetValue<string>());
+            response.Dispose();
+        }
+
+        Assert.NotEqual(names[0], names[1]);
+        await Task.Delay(500);
+        var left = Directory.GetFiles(Path.GetTempPath(), "gt-area-*.geojson").Where(f => File.GetLastWriteTimeUtc(f) >= started).ToList();
+        Assert.True(left.Count == 0, $"area files left behind: {string.Join(", ", left)}");
+    }
+
     private async Task<HttpResponseMessage> PostJson(string json) =>
         await service.Http.PostAsync($"{service.BaseUrl}/analyses", new StringContent(json, Encoding.UTF8, "application/json"));
 
