@@ -39,6 +39,14 @@ command -v npm >/dev/null 2>&1 || as_root_install npm npm
 # ---- 2. The viewer's bundle
 bash "$root/maps/build.sh"
 [ -f "$root/maps/dist/index.html" ] || fail "maps/build.sh did not produce maps/dist/index.html"
+# Two `gt serve` started together build the viewer at once (issue #8): two forced builds side by side must both
+# succeed and leave a whole bundle, which the browser tests below then load.
+bash "$root/maps/build.sh" --force 2>/dev/null & first=$!
+bash "$root/maps/build.sh" --force 2>/dev/null & second=$!
+wait "$first" || fail "one of two viewer builds side by side failed"
+wait "$second" || fail "one of two viewer builds side by side failed"
+[ -s "$root/maps/dist/index.html" ] && [ -s "$root/maps/dist/assets/app.js" ] && [ -s "$root/maps/dist/assets/app.css" ] \
+  || fail "two viewer builds side by side left maps/dist/ incomplete"
 
 # ---- 3. A database of the test's own on the project's PostGIS
 unset GEOTRYGGHET_DB GEOTRYGGHET_ADMIN_DB

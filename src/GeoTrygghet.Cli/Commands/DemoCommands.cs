@@ -29,7 +29,7 @@ internal static class DemoCommands
         var noServe = new Option<bool>("--no-serve") { Description = "only load the demo town; do not start the map service" };
         var demo = new Command("demo", "Start the database if needed, load the synthetic demo town from data/demo/ (safe to run again) and serve it; prints the address to open.")
         {
-            noServe, ServeCommand.Urls, ServeCommand.DetailZoom, ServeCommand.Public,
+            noServe, ServeCommand.Urls, ServeCommand.DetailZoom, ServeCommand.Public, ServeCommand.PublicCell, ServeCommand.PublicMinCount, ServeCommand.AllowedHosts,
         };
         demo.SetAction(parse => CliRun.Guard(() =>
         {
