@@ -27,9 +27,9 @@ public static class ServerApp
 {
     public static WebApplication Build(ServerOptions options, string[]? args = null)
     {
-        if (options.PublicMode && (options.PublicCellMetres < Public.PublicCells.MinCellMetres || options.PublicMinCount < 2))
+        if (options.PublicMode && Public.PublicCells.SettingsProblem(options.PublicCellMetres, options.PublicMinCount) is { } problem)
         {
-            throw new ArgumentException($"The public view needs cells of at least {Public.PublicCells.MinCellMetres} m and a smallest shown count of at least 2.", nameof(options));
+            throw new ArgumentException(problem, nameof(options));
         }
 
         var builder = WebApplication.CreateSlimBuilder(args ?? []);

@@ -80,15 +80,18 @@ internal static class ServeCommand
             Urls = parse.GetValue(Urls)!,
             DetailZoom = parse.GetValue(DetailZoom),
             PublicMode = parse.GetValue(Public),
-            PublicCellMetres = parse.GetValue(PublicCell) is var cell && cell >= Server.Public.PublicCells.MinCellMetres && cell <= 10_000
-                ? cell : throw new FormatException($"--public-cell-m must be {Server.Public.PublicCells.MinCellMetres}–10000 m: smaller cells would place single events."),
-            PublicMinCount = parse.GetValue(PublicMinCount) is var k && k is >= 3 and <= 100
-                ? k : throw new FormatException("--public-min-count must be 3–100."),
+            PublicCellMetres = parse.GetValue(PublicCell),
+            PublicMinCount = parse.GetValue(PublicMinCount),
             AnalysisSrid = SchemaManager.AnalysisSrid(cs),
             StaticFolder = Path.Combine(ProjectPaths.Root, "maps", "dist"),
             AnalysisCommand = SelfCommand(),
             AllowedHosts = parse.GetValue(AllowedHosts)?.SelectMany(h => h.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
         };
+        if (Server.Public.PublicCells.SettingsProblem(options.PublicCellMetres, options.PublicMinCount) is { } problem)
+        {
+            throw new FormatException($"--public-cell-m / --public-min-count: {problem}.");
+        }
+
         var viewer = BuildViewer();
         var app = ServerApp.Build(options);
         var exposed = Server.Security.RequestGuard.NotLoopback(options.Urls);

@@ -61,7 +61,7 @@ public static class AnalysisEndpoints
                 }
             }
 
-            var args = request.Name is { Length: > 0 } ? request.Arguments.ToList() : [.. request.Arguments, "--name", name];
+            List<string> args = [.. request.Arguments, "--name", name];
             if (!await OneAtATime.WaitAsync(AnalysisLimits.SlotWait, http.RequestAborted))
             {
                 http.Response.Headers.RetryAfter = "30";

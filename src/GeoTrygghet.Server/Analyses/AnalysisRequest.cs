@@ -37,7 +37,7 @@ public sealed record AnalysisRequest(string Method, string? Name, JsonObject Are
         ["kde"] = ["cell", "bandwidth"],
     };
 
-    /// <summary>Checks a request body and turns it into the arguments of <c>gt hotspots METHOD</c> (without the area file).</summary>
+    /// <summary>Checks a request body and turns it into the arguments of <c>gt hotspots METHOD</c> (without the name and the area file).</summary>
     public static AnalysisRequest Parse(JsonObject body, int analysisSrid)
     {
         var method = Text(body, "method", 20) ?? string.Empty;
@@ -54,10 +54,6 @@ public sealed record AnalysisRequest(string Method, string? Name, JsonObject Are
         var (minX, minY, maxX, maxY) = Extent(area, analysisSrid);
         var name = Text(body, "name", AnalysisLimits.MaxNameLength);
         var args = new List<string> { "hotspots", method };
-        if (name is { Length: > 0 })
-        {
-            args.AddRange(["--name", name]);
-        }
 
         foreach (var (key, option) in new[] { ("from", "--from"), ("to", "--to"), ("hours", "--hours"), ("include", "--include") })
         {

@@ -21,6 +21,16 @@ public static class PublicCells
 {
     public const double MinCellMetres = 100;
 
+    public const int MinShownCount = 3;
+
+    /// <summary>What is wrong with a deployment's public cell size and smallest shown count, or null when both are sound.</summary>
+    public static string? SettingsProblem(double cellMetres, int minCount) =>
+        !(cellMetres >= MinCellMetres && cellMetres <= 10_000)
+            ? string.Create(CultureInfo.InvariantCulture, $"the public cell must be {MinCellMetres}–10000 m, not {cellMetres}: smaller cells would place single events")
+            : minCount is < MinShownCount or > 100
+                ? string.Create(CultureInfo.InvariantCulture, $"the smallest count the public view shows must be {MinShownCount}–100, not {minCount}")
+                : null;
+
     private static readonly string[] Parameters = ["month", "group"];
 
     /// <summary>One month (<c>month=YYYY-MM</c>, required) and optionally one category group (<c>group</c>); nothing else.</summary>

@@ -102,24 +102,10 @@ public static class TileEndpoints
             }
         }
 
-        var aggregate = definition.Points && (tz < options.DetailZoom || (options.PublicMode && definition.Sensitive));
+        var aggregate = definition.Points && tz < options.DetailZoom;
         var key = string.Create(CultureInfo.InvariantCulture, $"{format}:{layer}/{tz}/{tx}/{ty}|{filter.Key}|{aggregate}|{versions.Of(definition.Tables)}|{versions.Epoch}");
-        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24] + "\"";
-        http.Response.Headers.ETag = etag;
-        http.Response.Headers.CacheControl = definition.Sensitive ? "private, no-cache" : "public, no-cache";
-        if (versions.Ready && http.Request.Headers.IfNoneMatch.Any(v => v == etag))
+        return await Cached(key, definition.Sensitive ? "private, no-cache" : "public, no-cache", format == "png" ? "image/png" : MvtType, http, versions, cache, db, async conn =>
         {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        if (!versions.Ready || !cache.TryGet(key, out var tile))
-        {
-            await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
-            if (!versions.Ready)
-            {
-                versions.Reload(conn);
-            }
-
             var cells = aggregate ? TileQuery.AggregateCellsPerSide : 0;
             if (!aggregate && definition.Points)
             {
@@ -133,26 +119,40 @@ public static class TileEndpoints
 
             if (format == "png")
             {
-                tile = await Raster.RasterQuery.Render(conn, layer, definition, tz, tx, ty, filter, options.AnalysisSrid, cells, http.RequestAborted);
-            }
-            else
-            {
-                await using var cmd = TileQuery.Build(conn, definition, tz, tx, ty, filter, options.AnalysisSrid, cells);
-                tile = (byte[]?)await cmd.ExecuteScalarAsync(http.RequestAborted) ?? [];
+                return await Raster.RasterQuery.Render(conn, layer, definition, tz, tx, ty, filter, options.AnalysisSrid, cells, http.RequestAborted);
             }
 
-            cache.Set(key, tile);
-        }
-
-        return Results.Bytes(tile, format == "png" ? "image/png" : MvtType);
+            await using var cmd = TileQuery.Build(conn, definition, tz, tx, ty, filter, options.AnalysisSrid, cells);
+            return (byte[]?)await cmd.ExecuteScalarAsync(http.RequestAborted) ?? [];
+        });
     }
 
+    /// <summary>The public view's tile of an event layer: counts per fixed cell of one month (<see cref="Public.PublicCells"/>).</summary>
     private static async Task<IResult> PublicTile(string layer, LayerDefinition definition, int z, int x, int y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db)
     {
         var request = Public.PublicCells.Parse(http.Request.Query);
         var key = string.Create(CultureInfo.InvariantCulture, $"public:{layer}/{z}/{x}/{y}|{request.Key}|{versions.Of(definition.Tables)}|{versions.Epoch}");
-        http.Response.Headers.ETag = "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24] + "\"";
-        http.Response.Headers.CacheControl = "public, no-cache";
+        return await Cached(key, "public, no-cache", MvtType, http, versions, cache, db, async conn =>
+        {
+            await using var cmd = Public.PublicCells.Tile(conn, definition, z, x, y, request, options);
+            return (byte[]?)await cmd.ExecuteScalarAsync(http.RequestAborted) ?? [];
+        });
+    }
+
+    /// <summary>
+    /// A tile by its key: an ETag of the key (data versions included), 304 for a matching If-None-Match, else from the
+    /// cache or built on a connection and kept.
+    /// </summary>
+    private static async Task<IResult> Cached(string key, string cacheControl, string contentType, HttpContext http, DataVersions versions, TileCache cache, NpgsqlDataSource db, Func<NpgsqlConnection, Task<byte[]>> build)
+    {
+        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..24] + "\"";
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = cacheControl;
+        if (versions.Ready && http.Request.Headers.IfNoneMatch.Any(v => v == etag))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
         if (!versions.Ready || !cache.TryGet(key, out var tile))
         {
             await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
@@ -161,12 +161,11 @@ public static class TileEndpoints
                 versions.Reload(conn);
             }
 
-            await using var cmd = Public.PublicCells.Tile(conn, definition, z, x, y, request, options);
-            tile = (byte[]?)await cmd.ExecuteScalarAsync(http.RequestAborted) ?? [];
+            tile = await build(conn);
             cache.Set(key, tile);
         }
 
-        return Results.Bytes(tile, MvtType);
+        return Results.Bytes(tile, contentType);
     }
 
     /// <summary>The stored analysis runs, each as a hotspots layer of its own (<c>?run=ID</c>).</summary>

@@ -9,8 +9,8 @@ namespace GeoTrygghet.Server.Tiles;
 /// Builds a Mapbox vector tile in PostGIS (<c>ST_TileEnvelope</c>, <c>ST_AsMVTGeom</c>, <c>ST_AsMVT</c>).
 /// The tile envelope, with the 64-unit buffer every tile carries, is densified and transformed into
 /// the analysis CRS, so the bounding-box test uses the layer's GiST index and takes exactly what the
-/// tile shows. Point layers below the detail zoom (and sensitive layers in public
-/// mode at every zoom) are counted in 64 × 64 cells per tile instead of sent point by point; from the
+/// tile shows. Point layers below the detail zoom are counted in 64 × 64 cells per tile instead of sent
+/// point by point (the public view counts in fixed cells of its own, Public.PublicCells); from the
 /// detail zoom on, a tile that would hold more points than the feature budget is counted in 32 × 32
 /// cells instead (at z14–15 cells of 20–40 m). Both bound a tile's size and the work of drawing it
 /// whatever the data: with 128 × 128 cells a view at z15 over 1,000,000 incidents held ~48,000 features
