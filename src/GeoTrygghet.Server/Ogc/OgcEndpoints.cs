@@ -152,6 +152,21 @@ public static class OgcEndpoints
         return app;
     }
 
+    /// <summary>
+    /// A CRS84 box cut to the analysis CRS's area of use: a box over the whole world cannot be transformed into a
+    /// transverse Mercator CRS (PostGIS: "point outside of projection domain") and answered 500.
+    /// </summary>
+    private static string InAreaOfUse(int srid, string box4326)
+    {
+        if (!Core.Crs.CrsRegistry.IsKnown(srid))
+        {
+            return box4326;
+        }
+
+        var a = Core.Crs.CrsRegistry.Get(srid);
+        return string.Create(CultureInfo.InvariantCulture, $"ST_Intersection({box4326}, ST_MakeEnvelope({a.MinLon:R}, {a.MinLat:R}, {a.MaxLon:R}, {a.MaxLat:R}, 4326))");
+    }
+
     private static IEnumerable<LayerDefinition> Offered(ServerOptions options) =>
         LayerCatalog.All.Where(l => !(options.PublicMode && l.Sensitive));
 
@@ -190,7 +205,7 @@ public static class OgcEndpoints
             }
 
             where.Add(string.Create(CultureInfo.InvariantCulture,
-                $"ST_Intersects(t.geom, ST_Transform(ST_Segmentize(ST_MakeEnvelope(@bx0, @by0, @bx1, @by1, 4326), @bseg), {srid}))"));
+                $"ST_Intersects(t.geom, ST_Transform(ST_Segmentize({InAreaOfUse(srid, "ST_MakeEnvelope(@bx0, @by0, @bx1, @by1, 4326)")}, @bseg), {srid}))"));
             cmd.Parameters.AddWithValue("bx0", values[0]);
             cmd.Parameters.AddWithValue("by0", values[1]);
             cmd.Parameters.AddWithValue("bx1", values[2]);

@@ -77,11 +77,29 @@ internal static class TileQuery
     /// The CTEs <c>env</c> (the tile in EPSG:3857, parameters @z, @x, @y) and <c>bounds</c> (the tile
     /// grown by its buffer, given as a share of its width, densified and transformed into the analysis
     /// CRS, so that <c>t.geom &amp;&amp; bounds.b</c> uses the layer's GiST index and takes exactly what the tile shows).
+    /// The grown tile is first cut to the analysis CRS's area of use: a tile of zoom 0–2 reaches far beyond it, where
+    /// PostGIS refuses the transformation ("point outside of projection domain") and the tile answered 500.
     /// </summary>
     public static string Envelope(int srid, double bufferShare) => string.Create(CultureInfo.InvariantCulture, $"""
         env AS (SELECT ST_TileEnvelope(@z, @x, @y) AS e),
-                 bounds AS (SELECT ST_Transform(ST_Segmentize(ST_Expand(e, (ST_XMax(e) - ST_XMin(e)) * {bufferShare:R}), (ST_XMax(e) - ST_XMin(e)) / 8), {srid}) AS b FROM env)
+                 bounds AS (SELECT ST_Transform(ST_Segmentize({AreaOfUse(srid, $"ST_Expand(e, (ST_XMax(e) - ST_XMin(e)) * {bufferShare:R})")}, LEAST((ST_XMax(e) - ST_XMin(e)) / 8, 10000)), {srid}) AS b FROM env)
         """);
+
+    /// <summary>
+    /// A Web Mercator geometry cut to where coordinates of <paramref name="srid"/> make sense (its area of use, within
+    /// Web Mercator's latitudes), so it can be transformed into that CRS.
+    /// </summary>
+    public static string AreaOfUse(int srid, string geometry3857)
+    {
+        if (!Core.Crs.CrsRegistry.IsKnown(srid))
+        {
+            return geometry3857;
+        }
+
+        var a = Core.Crs.CrsRegistry.Get(srid);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"ST_Intersection({geometry3857}, ST_Transform(ST_MakeEnvelope({a.MinLon:R}, {Math.Max(a.MinLat, -85):R}, {a.MaxLon:R}, {Math.Min(a.MaxLat, 85):R}, 4326), 3857))");
+    }
 
     /// <summary>Adds the WHERE clauses and parameters of the filters that apply to the layer.</summary>
     public static void Filters(LayerDefinition layer, LayerFilter filter, List<string> where, NpgsqlCommand cmd)

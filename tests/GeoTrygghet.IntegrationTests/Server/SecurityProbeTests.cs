@@ -191,6 +191,37 @@ public sealed class SecurityProbeTests(MapServiceFixture service) : IClassFixtur
         Assert.Contains(parameter, body, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A tile of zoom 0–2 or an OGC box over the whole world reaches beyond where the analysis CRS is defined, which
+    /// PostGIS refused with a 500; now the demo's data is found in them.
+    /// </summary>
+    [Theory]
+    [InlineData("/tiles/incidents/0/0/0.mvt")]
+    [InlineData("/tiles/lights/1/1/0.mvt")]
+    [InlineData("/tiles/focus_areas/2/2/1.mvt")]
+    [InlineData("/raster/lights/1/1/0.png")]
+    [InlineData("/ogc/collections/lights/items?bbox=-180,-90,180,90&limit=1")]
+    public async Task Low_zoom_tiles_and_world_boxes_hold_the_data(string path)
+    {
+        using var response = await service.Http.GetAsync(service.BaseUrl + path);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {Encoding.UTF8.GetString(body)}");
+        if (path.StartsWith("/ogc", StringComparison.Ordinal))
+        {
+            Assert.Single(JsonNode.Parse(body)!["features"]!.AsArray());
+        }
+        else if (path.EndsWith(".png", StringComparison.Ordinal))
+        {
+            // The tile over the Americas, where the town is not, is the blank one.
+            var blank = await service.Http.GetByteArrayAsync(service.BaseUrl + "/raster/lights/1/0/0.png");
+            Assert.NotEqual(blank, body);
+        }
+        else
+        {
+            Assert.True(body.Length > 0, $"{path} is empty: the town is missing from it");
+        }
+    }
+
     [Fact]
     public async Task A_query_string_too_long_for_any_filter_is_refused()
     {
