@@ -5,9 +5,10 @@
 #   3. starts the project's PostGIS (./gt db up) and makes a database of its own for the test,
 #      geotrygghet_viewer_test, dropped first so every run starts clean;
 #   4. loads the demo town into it and stores a Gi* and a DBSCAN hotspot run;
-#   5. serves it with ./gt serve on a free loopback port, waits until it answers;
-#   6. runs `node --test maps/tests/` with GT_VIEWER_URL set, one file at a time in name order (baselines,
-#      overlay, plan, viewer, workflow-analysis: the last one stores new runs); always stops the server.
+#   5. serves it with ./gt serve on a free loopback port, and with ./gt serve --public on another, and waits
+#      until both answer;
+#   6. runs `node --test maps/tests/` with GT_VIEWER_URL and GT_PUBLIC_URL set, one file at a time in name order (baselines,
+#      overlay, plan, public, viewer, workflow-analysis: the last one stores new runs); always stops the servers.
 # Exits non-zero when anything fails; a missing Chromium or service fails the tests, never skips them.
 # GT=path runs another gt command line (default ./gt); KEEP_DB=1 keeps the test database afterwards.
 set -euo pipefail
@@ -66,13 +67,16 @@ psql_admin -d "$test_db" -c "CREATE EXTENSION postgis"
 export GEOTRYGGHET_DB="Host=$host;Port=$port;Database=$test_db;Username=$user;Password=$password"
 
 server_pid=""
+public_pid=""
 log_dir="$(mktemp -d)"
 cleanup() {
   local status=$?
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  for pid in $server_pid $public_pid; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   if [ "${KEEP_DB:-}" != "1" ]; then
     psql_admin -c "DROP DATABASE IF EXISTS $test_db WITH (FORCE)" >/dev/null 2>&1 || true
   fi
@@ -87,29 +91,37 @@ trap cleanup EXIT
 "$gt" hotspots dbscan --eps 40 --min-points 15 --name viewer-dbscan >"$log_dir/dbscan.log" 2>&1 || { cat "$log_dir/dbscan.log" >&2; fail "gt hotspots dbscan failed"; }
 say "demo town loaded into $test_db with a Gi* and a DBSCAN run"
 
-# ---- 5. The service on a free loopback port
-http_port="$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')"
-url="http://127.0.0.1:$http_port"
+# ---- 5. The service on a free loopback port, and beside it the public view (gt serve --public) on another
+free_port() { node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'; }
+wait_for() { # URL PID LOG
+  for _ in $(seq 1 240); do
+    if ! kill -0 "$2" 2>/dev/null; then
+      cat "$3" >&2
+      fail "gt serve stopped before it answered at $1"
+    fi
+    if node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$1/tiles" 2>/dev/null; then
+      return 0
+    fi
+    sleep 0.25
+  done
+  fail "gt serve did not answer at $1"
+}
+url="http://127.0.0.1:$(free_port)"
 "$gt" serve --urls "$url" >"$log_dir/serve.log" 2>&1 &
 server_pid=$!
 say "waiting for the service at $url …"
-for _ in $(seq 1 240); do
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    cat "$log_dir/serve.log" >&2
-    fail "gt serve stopped before it answered"
-  fi
-  if node -e 'fetch(process.argv[1]).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))' "$url/tiles" 2>/dev/null; then
-    break
-  fi
-  sleep 0.25
-done
+wait_for "$url" "$server_pid" "$log_dir/serve.log"
+public_url="http://127.0.0.1:$(free_port)"
+"$gt" serve --public --urls "$public_url" >"$log_dir/public.log" 2>&1 &
+public_pid=$!
+wait_for "$public_url" "$public_pid" "$log_dir/public.log"
 node -e 'fetch(process.argv[1]).then(async (r) => { const t = await r.text(); process.exit(r.ok && t.includes("assets/app.js") ? 0 : 1); }, () => process.exit(1))' "$url/" \
   || { cat "$log_dir/serve.log" >&2; fail "the service at $url does not serve the viewer at / (is maps/dist/index.html there?)"; }
 
 # ---- 6. The browser tests
 say "running the browser tests against $url …"
 set +e
-GT_VIEWER_URL="$url" GT_CHROMIUM="$chromium" node --test --test-concurrency=1 --test-reporter=spec "$root/maps/tests/" 2>&1 | tee "$log_dir/tests.log"
+GT_VIEWER_URL="$url" GT_PUBLIC_URL="$public_url" GT_CHROMIUM="$chromium" node --test --test-concurrency=1 --test-reporter=spec "$root/maps/tests/" 2>&1 | tee "$log_dir/tests.log"
 status=${PIPESTATUS[0]}
 set -e
 if [ "$status" -ne 0 ]; then

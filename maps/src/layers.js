@@ -71,10 +71,17 @@ function rgba(hex, alpha) {
 }
 
 function isAggregate(feature) {
-  return feature.get('id') === undefined && feature.get('count') !== undefined;
+  // The public view's cells carry a label ("7" or "färre än 5") and a count only from 5 on.
+  return feature.get('id') === undefined && (feature.get('count') !== undefined || feature.get('label') !== undefined);
 }
 
 function aggregateStyle(feature, color) {
+  if (feature.get('label') !== undefined && feature.get('count') === undefined) {
+    // A public cell of fewer than 5 events: a hollow ring, not a dot that would read as one event.
+    return cached(`few:${color}`, () =>
+      new Style({ image: new Circle({ radius: 4, fill: new Fill({ color: 'rgba(255, 255, 255, 0.4)' }), stroke: new Stroke({ color: rgba(color, 0.8), width: 1.25 }) }) }),
+    );
+  }
   const count = Number(feature.get('count')) || 1;
   const r = Math.min(9, 1.5 + 1.1 * Math.sqrt(count));
   const bucket = Math.round(r * 2) / 2;

@@ -136,7 +136,7 @@ function queryFor(sourceId) {
   const period = effectivePeriod(state, dataDomain);
   const s = { ...state };
   if (sourceId === 'hotspots' && s.run === null && catalog?.runs?.length) s.run = catalog.runs[0].id;
-  return filterQuery(sourceId === 'heatmap' ? 'incidents' : sourceId, filtersOf(sourceId), s, period);
+  return filterQuery(sourceId === 'heatmap' ? 'incidents' : sourceId, filtersOf(sourceId), s, { ...period, today: stockholmToday() });
 }
 
 function tileUrl(sourceId) {
@@ -385,8 +385,24 @@ window.addEventListener('hashchange', () => {
 
 // ------------------------------------------------------------------ layers
 
+/** A service started with --public: events only as counts per cell and month, no heat map, overlays, candidates or plans. */
+function publicView() {
+  return filtersOf('incidents').includes('month');
+}
+
+/**
+ * The public view has no hotspot runs, analyses, candidates or plans, and takes no hour, category or source filter:
+ * their sections are not shown, rather than offered and refused.
+ */
+function hideNonPublicTools() {
+  for (const heading of ['runs-heading', 'an-heading', 'cand-heading', 'plan-heading']) $(heading).closest('section').hidden = true;
+  for (const id of ['categories', 'report-categories', 'hours-from']) $(id).closest('fieldset').hidden = true;
+  $('source').closest('label').hidden = true;
+}
+
 function availableLayers() {
   return LAYERS.filter((def) => {
+    if (publicView() && (def.raster || def.overlay || def.id === 'candidates' || def.id === 'plan')) return false;
     if (def.raster) return catalogLayer('incidents');
     if (def.overlay) return catalogLayer(def.id === 'lit' ? 'lights' : 'cameras');
     if (def.local) return true;
@@ -775,6 +791,8 @@ function ensureDataDomain() {
 
 async function probeDataDomain() {
   if (dataDomain) return dataDomain;
+  // The public view offers no incidents as OGC features, so no first or last time either (that would date events).
+  if (publicView()) return null;
   const count = async (datetime) => {
     const r = await fetch(api(`/ogc/collections/incidents/items?limit=1&datetime=${encodeURIComponent(datetime)}`));
     if (!r.ok) throw new Error(String(r.status));
@@ -1117,6 +1135,7 @@ async function boot() {
     if (!catalog) return;
     hideBanner();
     document.body.dataset.state = 'ready';
+    if (publicView()) hideNonPublicTools();
     buildLayerList();
     buildRuns();
     await initMap();

@@ -93,6 +93,12 @@ export class Panel {
   async show(sourceId, props) {
     const token = ++this.token;
     const layerName = this.layerName(sourceId);
+    if (props.id === undefined && props.label !== undefined) {
+      this.open(layerName);
+      this.body.innerHTML = `<p>${escapeHtml(t('panel.publicCell', { m: formatNumber(props.cell_m), month: props.month }))}</p><table class="props"><tbody>${row(t('panel.group'), escapeHtml(props.category_group ?? ''))}${row(t('panel.count'), escapeHtml(props.count !== undefined ? formatNumber(props.count) : props.label), 'stat-count')}</tbody></table>`;
+      this.el.dataset.state = 'ready';
+      return;
+    }
     if (props.id === undefined && props.count !== undefined) {
       this.open(layerName);
       this.body.innerHTML = `<p>${escapeHtml(t('panel.aggregate'))}</p><table class="props"><tbody>${row(t('panel.count'), escapeHtml(formatNumber(props.count)), 'stat-count')}</tbody></table>`;

@@ -232,6 +232,8 @@ export function filterQuery(layerId, filters, state, period) {
   if (takes('source') && state.sources.length) q.set('source', state.sources.join(','));
   if (takes('hours') && state.hours) q.set('hours', state.hours);
   if (takes('run') && state.run !== null) q.set('run', String(state.run));
+  // The public view counts whole calendar months only: the month the period ends in (else this month).
+  if (takes('month')) q.set('month', (period.to || period.today || '').slice(0, 7));
   const text = q.toString().replace(/%2C/g, ',');
   return text ? `?${text}` : '';
 }
