@@ -17,7 +17,7 @@ after(async () => {
   await browser?.close();
 });
 
-test('public view: incidents as counts of the month in fixed cells, no refused request, a cell says what it counts', async () => {
+test('public view: incidents as counts of the month in fixed cells, nothing refused is asked for, the tools of the full view are hidden', async () => {
   const page = await browser.context.newPage();
   const log = { errors: [], requests: [], bad: [] };
   page.on('console', (msg) => { if (msg.type() === 'error') log.errors.push(msg.text()); });
