@@ -39,7 +39,4 @@ public sealed record ServerOptions
 
     /// <summary>How long a request may take before its work is cancelled and it is answered with 503 (analyses have their own limit).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>How to start the gt command line (program and leading arguments) for analyses asked for over HTTP; none: not offered.</summary>
-    public IReadOnlyList<string>? AnalysisCommand { get; init; }
 }

@@ -17,7 +17,7 @@ public static class DbscanClusterer
 {
     public const int Noise = -1;
 
-    public static DbscanResult Cluster(ReadOnlySpan<double> x, ReadOnlySpan<double> y, DbscanOptions options, ReadOnlySpan<long> timeTicks = default)
+    public static DbscanResult Cluster(ReadOnlySpan<double> x, ReadOnlySpan<double> y, DbscanOptions options, ReadOnlySpan<long> timeTicks = default, CancellationToken cancel = default)
     {
         options.Validate();
         if (x.Length != y.Length)
@@ -51,14 +51,14 @@ public static class DbscanClusterer
             return GridDbscan.Cluster(x.ToArray(), y.ToArray(), options.EpsMeters, options.MinPoints);
         }
 
-        return Expand(x, y, options, timeTicks);
+        return Expand(x, y, options, timeTicks, cancel);
     }
 
     /// <summary>
     /// The point-by-point expansion of the paper: used for ST-DBSCAN, where two points of one grid
     /// cell need not be neighbours in time, and by the tests as the reference the grid method must match.
     /// </summary>
-    internal static DbscanResult Expand(ReadOnlySpan<double> x, ReadOnlySpan<double> y, DbscanOptions options, ReadOnlySpan<long> timeTicks = default)
+    internal static DbscanResult Expand(ReadOnlySpan<double> x, ReadOnlySpan<double> y, DbscanOptions options, ReadOnlySpan<long> timeTicks = default, CancellationToken cancel = default)
     {
         var n = x.Length;
         var index = new BucketIndex(x, y, options.EpsMeters);
@@ -74,6 +74,11 @@ public static class DbscanClusterer
         var neighbours = new List<int>();
         for (var i = 0; i < n; i++)
         {
+            if ((i & 1023) == 0)
+            {
+                cancel.ThrowIfCancellationRequested();
+            }
+
             isCore[i] = CountNeighbours(i) >= options.MinPoints;
         }
 

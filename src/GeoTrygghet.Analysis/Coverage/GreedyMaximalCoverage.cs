@@ -14,7 +14,7 @@ public static class GreedyMaximalCoverage
 {
     public sealed record Pick(int Site, double X, double Y, double AddedWeight, int AddedPoints, double CumulativeWeight, double CumulativeShare);
 
-    public static IReadOnlyList<Pick> Choose(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> weight, double radius, int k)
+    public static IReadOnlyList<Pick> Choose(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> weight, double radius, int k, CancellationToken cancel = default)
     {
         var n = x.Length;
         if (y.Length != n || weight.Length != n)
@@ -39,6 +39,11 @@ public static class GreedyMaximalCoverage
         var buffer = new List<int>();
         for (var i = 0; i < n; i++)
         {
+            if ((i & 1023) == 0)
+            {
+                cancel.ThrowIfCancellationRequested();
+            }
+
             buffer.Clear();
             foreach (var j in index.Candidates(x[i], y[i]))
             {
@@ -63,6 +68,7 @@ public static class GreedyMaximalCoverage
         var cumulative = 0.0;
         for (var step = 0; step < k; step++)
         {
+            cancel.ThrowIfCancellationRequested();
             var best = -1;
             var bestGain = 0.0;
             for (var i = 0; i < n; i++)

@@ -11,7 +11,7 @@ namespace GeoTrygghet.Analysis.Density;
 /// </summary>
 public static class KernelDensityEstimator
 {
-    public static double[] Estimate(GridSpec grid, ReadOnlySpan<double> x, ReadOnlySpan<double> y, double bandwidth, ReadOnlySpan<double> weight = default)
+    public static double[] Estimate(GridSpec grid, ReadOnlySpan<double> x, ReadOnlySpan<double> y, double bandwidth, ReadOnlySpan<double> weight = default, CancellationToken cancel = default)
     {
         if (grid.Shape != GridShape.Square)
         {
@@ -29,17 +29,24 @@ public static class KernelDensityEstimator
         var n = xs.Length;
         var parts = n >= 10_000 ? Math.Min(Environment.ProcessorCount, 4) : 1;
         var partials = new double[parts][];
-        Parallel.For(0, parts, part =>
+        Parallel.For(0, parts, new ParallelOptions { CancellationToken = cancel }, part =>
         {
             var density = new double[grid.CellCount];
             for (var i = part * n / parts; i < (part + 1) * n / parts; i++)
             {
+                // Thrown after the loop: Parallel.For wraps what a body throws in an AggregateException.
+                if ((i & 255) == 0 && cancel.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 Add(grid, density, xs[i], ys[i], bandwidth, ws?[i] ?? 1);
             }
 
             partials[part] = density;
         });
 
+        cancel.ThrowIfCancellationRequested();
         var result = partials[0];
         for (var p = 1; p < parts; p++)
         {

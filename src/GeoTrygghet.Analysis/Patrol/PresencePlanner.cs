@@ -16,7 +16,7 @@ namespace GeoTrygghet.Analysis.Patrol;
 /// </summary>
 public static class PresencePlanner
 {
-    public static PresencePlan Plan(IReadOnlyList<PatrolSite> sites, PresenceSettings s, IPatrolRouter router)
+    public static PresencePlan Plan(IReadOnlyList<PatrolSite> sites, PresenceSettings s, IPatrolRouter router, CancellationToken cancel = default)
     {
         Validate(s);
         var shiftRisk = sites.ToDictionary(site => site.Id, site => ShiftRisk(site, s), StringComparer.Ordinal);
@@ -40,6 +40,7 @@ public static class PresencePlanner
 
         while (true)
         {
+            cancel.ThrowIfCancellationRequested();
             var patrol = patrols.Where(p => !p.Done).OrderBy(p => p.Time).ThenBy(p => p.Number).FirstOrDefault();
             if (patrol is null)
             {

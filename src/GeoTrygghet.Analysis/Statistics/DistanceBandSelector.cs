@@ -17,7 +17,7 @@ public static class DistanceBandSelector
 
     public sealed record Choice(double BandMeters, string Reason, IReadOnlyList<(double Band, double MoranI, double Z)> Profile);
 
-    public static Choice Choose(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> values, double cellSize)
+    public static Choice Choose(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> values, double cellSize, CancellationToken cancel = default)
     {
         var bands = Enumerable.Range(0, 19).Select(k => cellSize * (1 + (0.5 * k))).ToArray();
         var n = values.Length;
@@ -53,6 +53,11 @@ public static class DistanceBandSelector
         var degree = new int[n * k];
         for (var i = 0; i < n; i++)
         {
+            if ((i & 1023) == 0)
+            {
+                cancel.ThrowIfCancellationRequested();
+            }
+
             foreach (var j in index.Candidates(xs[i], ys[i]))
             {
                 if (j == i)

@@ -15,7 +15,7 @@ namespace GeoTrygghet.Analysis.Statistics;
 /// </summary>
 public static class GetisOrdGiStar
 {
-    public static GetisOrdGiStarResult Compute(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> values, double band, bool fdr, string bandOrigin = "given")
+    public static GetisOrdGiStarResult Compute(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> values, double band, bool fdr, string bandOrigin = "given", CancellationToken cancel = default)
     {
         var n = values.Length;
         if (n < 3)
@@ -38,7 +38,7 @@ public static class GetisOrdGiStar
                 $"all {n} cells have the same count ({values[0]}): there is no variation, so Gi* is undefined and no cell is hotter than another."));
         }
 
-        var neighbours = NeighbourLists.WithinBand(x, y, band, includeSelf: true);
+        var neighbours = NeighbourLists.WithinBand(x, y, band, includeSelf: true, cancel);
         var z = new double[n];
         var p = new double[n];
         var degree = new int[n];

@@ -27,7 +27,7 @@ namespace GeoTrygghet.Analysis.Statistics;
 public static class LocalMoran
 {
     public static LocalMoranResult Compute(ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> values, double band,
-        int permutations = 999, int seed = 1, bool fdr = true, double alpha = 0.05, bool withReplacement = false)
+        int permutations = 999, int seed = 1, bool fdr = true, double alpha = 0.05, bool withReplacement = false, CancellationToken cancel = default)
     {
         var n = values.Length;
         if (n < 4)
@@ -50,7 +50,7 @@ public static class LocalMoran
                 $"all {n} sites have the same value ({vals[0]}): local Moran's I is undefined."));
         }
 
-        var neighbours = NeighbourLists.WithinBand(x, y, band, includeSelf: false);
+        var neighbours = NeighbourLists.WithinBand(x, y, band, includeSelf: false, cancel);
         var maxAbsZ = z.Max(Math.Abs);
 
         var ii = new double[n];
@@ -96,7 +96,7 @@ public static class LocalMoran
             pAnalytical[i] = Normal.TwoSidedP(zScore[i]);
         }
 
-        Parallel.For(0, n, i =>
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancel }, i =>
         {
             var d = neighbours.DegreeOf(i);
             if (d == 0)

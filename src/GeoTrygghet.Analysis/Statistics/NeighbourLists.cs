@@ -25,7 +25,7 @@ public sealed class NeighbourLists
 
     public ReadOnlySpan<int> Of(int i) => Targets.AsSpan(Start[i], Start[i + 1] - Start[i]);
 
-    public static NeighbourLists WithinBand(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double band, bool includeSelf)
+    public static NeighbourLists WithinBand(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double band, bool includeSelf, CancellationToken cancel = default)
     {
         if (!(band > 0))
         {
@@ -44,6 +44,11 @@ public sealed class NeighbourLists
         var buffer = new List<int>();
         for (var i = 0; i < n; i++)
         {
+            if ((i & 1023) == 0)
+            {
+                cancel.ThrowIfCancellationRequested();
+            }
+
             buffer.Clear();
             foreach (var j in index.Candidates(xs[i], ys[i]))
             {

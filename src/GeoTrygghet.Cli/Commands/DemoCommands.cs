@@ -5,6 +5,8 @@ using GeoTrygghet.Core.Domain;
 using GeoTrygghet.Core.Import;
 using GeoTrygghet.Data;
 
+using GeoTrygghet.Data.Analysis;
+
 namespace GeoTrygghet.Cli.Commands;
 
 /// <summary><c>gt demo</c>: load the synthetic demo town; <c>gt demo generate</c>: write its files.</summary>
@@ -64,7 +66,7 @@ internal static class DemoCommands
     /// <summary>
     /// So that the viewer opens with hotspots and the plan page can plan: when the database holds no analysis run
     /// yet, a Gi* run (automatic cell and band) and a DBSCAN run (60 m, 25 events) of the demo's incidents are stored,
-    /// made by the same gt hotspots a planner types. Existing runs are left alone.
+    /// made by the same runner as gt hotspots a planner types. Existing runs are left alone.
     /// </summary>
     private static int DefaultRuns()
     {
@@ -79,13 +81,15 @@ internal static class DemoCommands
         }
 
         Console.WriteLine("Storing the demo's first hotspot runs (Gi* and DBSCAN) for the viewer …");
-        foreach (var args in new[] { new[] { "gistar", "--name", "demo Gi*" }, new[] { "dbscan", "--eps", "60", "--min-points", "25", "--name", "demo DBSCAN" } })
+        var incidents = new Core.Hotspots.PointFilter();
+        foreach (var (method, name, parameters) in new[]
         {
-            var code = HotspotCommands.Create().Parse(args, CliRun.Parser).Invoke();
-            if (code != CliRun.Ok)
-            {
-                return code;
-            }
+            ("gistar", "demo Gi*", new HotspotParameters()),
+            ("dbscan", "demo DBSCAN", new HotspotParameters { Eps = 60, MinPoints = 25 }),
+        })
+        {
+            var run = HotspotRunner.Run(cs, new HotspotRunner.Request(method, incidents, parameters, Name: name));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: run {run.RunId}, {run.Outcome.Report.Points} events"));
         }
 
         return CliRun.Ok;

@@ -8,6 +8,8 @@ using GeoTrygghet.Analysis.Grids;
 using GeoTrygghet.Analysis.Statistics;
 using GeoTrygghet.Core.Crs;
 using GeoTrygghet.Core.Hotspots;
+using GeoTrygghet.Core.Hotspots.Methods;
+using GeoTrygghet.Data.Analysis;
 using GeoTrygghet.Core.Time;
 
 namespace GeoTrygghet.Cli.Commands;
@@ -18,8 +20,11 @@ namespace GeoTrygghet.Cli.Commands;
 /// </summary>
 internal static partial class HotspotCommands
 {
-    private const int AnalysisSrid = 3006;
-    private const long MaxCells = 25_000_000;
+    /// <summary>The CRS of <c>--input</c> files unless <c>--crs</c> says otherwise (the CSV contract's metres of SWEREF 99 TM).</summary>
+    private const int FileSrid = 3006;
+
+    // Knox, accuracy and emerging still take the file CRS for a database run too; the four methods of HotspotRunner read the database's.
+    private const int AnalysisSrid = FileSrid;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static Command Create()
@@ -55,17 +60,56 @@ internal static partial class HotspotCommands
         return fdr;
     }
 
-    /// <summary>The band given, or the automatic one with how it was chosen recorded in <paramref name="automatic"/>.</summary>
-    private static double Band(ParseResult parse, Option<double?> band, double[] cx, double[] cy, double[] counts, double cellSize, Dictionary<string, string> automatic)
+    private static double Band(ParseResult parse, Option<double?> band, double[] cx, double[] cy, double[] counts, double cellSize, Dictionary<string, string> automatic) =>
+        HotspotMethods.Band(parse.GetValue(band), cx, cy, counts, cellSize, automatic);
+
+    private static GridShape Shape(ParseResult parse, Option<string> grid) => parse.GetValue(grid) == "hex" ? GridShape.Hexagon : GridShape.Square;
+
+    /// <summary>
+    /// A method of <see cref="HotspotMethods"/>: on <c>--input</c> computed here and written to <c>--out</c>; on the
+    /// database run and stored by <see cref="HotspotRunner"/>, its id printed (and written to <c>--out</c> when given).
+    /// </summary>
+    private static void RunMethod(ParseResult parse, string method, PointOptions source, Option<string?> output, Func<string?, int, HotspotParameters> parameters, string? clustersPath = null)
     {
-        if (parse.GetValue(band) is { } given)
+        var fromDatabase = source.FromDatabase(parse);
+        var outPath = OutPath(parse, output, fromDatabase);
+        HotspotOutcome outcome;
+        int srid;
+        if (fromDatabase)
         {
-            return given > 0 ? given : throw new AnalysisException("the distance band must be a positive number of metres.");
+            var cs = GeoTrygghet.Data.ConnectionResolver.Resolve();
+            GeoTrygghet.Data.Schema.SchemaManager.Check(cs);
+            srid = GeoTrygghet.Data.Schema.SchemaManager.AnalysisSrid(cs);
+            var run = HotspotRunner.Run(cs, new HotspotRunner.Request(method, source.DatabaseFilter(parse, srid), parameters(cs, srid), parse.GetValue(source.DarkOnly), parse.GetValue(source.Name)));
+            outcome = run.Outcome;
+            Console.Error.WriteLine(string.Create(Inv, $"stored as analysis run {run.RunId} '{run.Name}'"));
+            Console.WriteLine(run.RunId.ToString(Inv));
+        }
+        else
+        {
+            srid = FileSrid;
+            var (points, input) = source.LoadFile(parse, srid);
+            if (parse.GetValue(source.DarkOnly))
+            {
+                var dark = points.AfterDark(srid);
+                input = $"{input}, only after dark ({dark.Count} of {points.Count} events: at least half of the time span with the sun more than 6° below the horizon)";
+                points = dark;
+            }
+
+            outcome = HotspotMethods.Run(method, points, input, parameters(null, srid), srid);
         }
 
-        var choice = DistanceBandSelector.Choose(cx, cy, counts, cellSize);
-        automatic["band_m"] = choice.Reason;
-        return choice.BandMeters;
+        if (clustersPath is not null && outcome.Clusters is { } clusters)
+        {
+            HotspotFiles.WriteGeoJson(clustersPath, srid, outcome.Report, clusters);
+        }
+
+        Console.Error.Write(HotspotFiles.Describe(outcome.Report));
+        if (outPath is not null)
+        {
+            outcome.Write(outPath, srid);
+            Console.Error.WriteLine($"wrote {outPath} and {outPath}.meta.json");
+        }
     }
 
     private static Option<string?> Out() => new("--out") { Description = "output file: .csv for the column contract, .geojson for features (required with --input; optional for a stored database run)" };
@@ -100,51 +144,17 @@ internal static partial class HotspotCommands
         return command;
     }
 
-    private static double? Finite(double v) => double.IsFinite(v) ? v : null;
+    private static void RequireEvents(PointTable points, string method) => HotspotMethods.RequireEvents(points, method);
 
-    /// <summary>
-    /// Below this many events a hot cell says nothing: Gi* or Moran would call a cell with two of
-    /// three events "99 % hot". Thirty is a conventional floor for reading z-scores of counts as
-    /// normal; it is GeoTrygghet's rule, stated in the error so the user knows why.
-    /// </summary>
-    private const int MinimumEventsForCellStatistics = 30;
+    private static (GridSpec Spec, GridCounts Counts) Aggregate(PointTable points, double? cell, GridShape shape, Dictionary<string, string> automatic) =>
+        HotspotMethods.Aggregate(points, cell, shape, automatic);
 
-    private static void RequireEvents(PointTable points, string method)
-    {
-        if (points.Count < MinimumEventsForCellStatistics)
-        {
-            throw new AnalysisException(string.Create(Inv,
-                $"{method} needs at least {MinimumEventsForCellStatistics} events to tell a hot cell from chance; there are {points.Count}. Take a longer period or a larger area."));
-        }
-    }
+    private static string? OutPath(ParseResult parse, Option<string?> output, PointFilter? filter) => OutPath(parse, output, filter is not null);
 
-    private static (GridSpec Spec, GridCounts Counts) Aggregate(PointTable points, double? cell, GridShape shape, Dictionary<string, string> automatic)
-    {
-        var (minX, minY, maxX, maxY) = Extent(points);
-        if (cell is null)
-        {
-            cell = CellSizeRule.Choose(maxX - minX, maxY - minY);
-            automatic["cell_m"] = CellSizeRule.Describe(maxX - minX, maxY - minY);
-        }
-
-        var spec = GridSpec.Covering(shape, cell.Value, minX, minY, maxX, maxY, MaxCells);
-        return (spec, GridCounts.Aggregate(spec, points.X, points.Y, points.Weight));
-    }
-
-    private static (double MinX, double MinY, double MaxX, double MaxY) Extent(PointTable points)
-    {
-        if (points.Count == 0)
-        {
-            throw new AnalysisException("the input has no points.");
-        }
-
-        return (points.X.Min(), points.Y.Min(), points.X.Max(), points.Y.Max());
-    }
-
-    private static string? OutPath(ParseResult parse, Option<string?> output, PointFilter? filter)
+    private static string? OutPath(ParseResult parse, Option<string?> output, bool fromDatabase)
     {
         var path = parse.GetValue(output);
-        if (path is null && filter is null)
+        if (path is null && !fromDatabase)
         {
             throw new AnalysisException("--out is required with --input.");
         }
@@ -175,8 +185,8 @@ internal static partial class HotspotCommands
             return;
         }
 
-        var name = source.RunName(parse, report.Method);
-        var id = GeoTrygghet.Data.Analysis.AnalysisStore.Save(cs, name, report, filter, AnalysisSrid, features);
+        var name = parse.GetValue(source.Name) ?? string.Create(Inv, $"{report.Method} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}");
+        var id = GeoTrygghet.Data.Analysis.AnalysisStore.Save(cs, name, report, filter, AnalysisSrid, features).Id;
         Console.Error.WriteLine(string.Create(Inv, $"stored as analysis run {id} '{name}'"));
         Console.WriteLine(id.ToString(Inv));
     }

@@ -54,26 +54,45 @@ internal sealed class PointOptions
 
     private (PointTable Points, string Description, PointFilter? Filter, string? ConnectionString) LoadAll(ParseResult parse, int analysisSrid)
     {
-        var drawn = parse.GetValue(AreaFile) is { } areaFile ? Polygon(areaFile, analysisSrid) : null;
-        if (parse.GetValue(Input) is { } path)
+        if (parse.GetValue(Input) is not null)
         {
-            // The database filters would be silently ignored on a file: refuse them instead.
-            var ignored = new (string Name, bool Given)[]
-            {
-                ("--from", parse.GetValue(From) is not null), ("--to", parse.GetValue(To) is not null), ("--category", parse.GetValue(Category) is { Length: > 0 }),
-                ("--source", parse.GetValue(Source) is { Length: > 0 }), ("--area", parse.GetValue(Area) is not null), ("--hours", parse.GetValue(Hours) is not null),
-                ("--name", parse.GetValue(Name) is not null),
-            }.Where(o => o.Given).Select(o => o.Name).ToList();
-            if (ignored.Count > 0)
-            {
-                throw new FormatException($"{string.Join(", ", ignored)} filter the database and would be ignored with --input; filter the file first (or use --area-file, which works on files too).");
-            }
-
-            var srid = parse.GetValue(Crs) is { } c ? CrsRegistry.ParseCode(c) : (int?)null;
-            var table = PointTable.ReadCsv(path, srid, analysisSrid);
-            return (drawn is null ? table : table.Inside(drawn), drawn is null ? path : $"{path} inside {parse.GetValue(AreaFile)}", null, null);
+            var (table, description) = LoadFile(parse, analysisSrid);
+            return (table, description, null, null);
         }
 
+        var cs = ConnectionResolver.Resolve();
+        SchemaManager.Check(cs);
+        var filter = DatabaseFilter(parse, analysisSrid);
+        var (points, about) = HotspotRunner.Load(cs, filter, darkOnly: false, analysisSrid);
+        return (points, about, filter, cs);
+    }
+
+    /// <summary>The points of <c>--input</c>, inside <c>--area-file</c> when given; the database's filters are refused.</summary>
+    public (PointTable Points, string Description) LoadFile(ParseResult parse, int analysisSrid)
+    {
+        var path = parse.GetValue(Input)!;
+        var drawn = parse.GetValue(AreaFile) is { } areaFile ? Polygon(areaFile, analysisSrid) : null;
+        // The database filters would be silently ignored on a file: refuse them instead.
+        var ignored = new (string Name, bool Given)[]
+        {
+            ("--from", parse.GetValue(From) is not null), ("--to", parse.GetValue(To) is not null), ("--category", parse.GetValue(Category) is { Length: > 0 }),
+            ("--source", parse.GetValue(Source) is { Length: > 0 }), ("--area", parse.GetValue(Area) is not null), ("--hours", parse.GetValue(Hours) is not null),
+            ("--name", parse.GetValue(Name) is not null),
+        }.Where(o => o.Given).Select(o => o.Name).ToList();
+        if (ignored.Count > 0)
+        {
+            throw new FormatException($"{string.Join(", ", ignored)} filter the database and would be ignored with --input; filter the file first (or use --area-file, which works on files too).");
+        }
+
+        var srid = parse.GetValue(Crs) is { } c ? CrsRegistry.ParseCode(c) : (int?)null;
+        var table = PointTable.ReadCsv(path, srid, analysisSrid);
+        return (drawn is null ? table : table.Inside(drawn), drawn is null ? path : $"{path} inside {parse.GetValue(AreaFile)}");
+    }
+
+    /// <summary>The database filter of the options, the drawn <c>--area-file</c> in the analysis CRS.</summary>
+    public PointFilter DatabaseFilter(ParseResult parse, int analysisSrid)
+    {
+        var drawn = parse.GetValue(AreaFile) is { } areaFile ? Polygon(areaFile, analysisSrid) : null;
         var include = parse.GetValue(Include);
         var filter = new PointFilter(
             Date(parse.GetValue(From), "--from"),
@@ -90,35 +109,20 @@ internal sealed class PointOptions
             throw new FormatException($"--to {t:yyyy-MM-dd} is before --from {f:yyyy-MM-dd}.");
         }
 
-        var cs = ConnectionResolver.Resolve();
-        SchemaManager.Check(cs);
-        var points = PointSource.Load(cs, filter);
-        if (points.Count == 0)
-        {
-            throw new FormatException($"no events match the filters {filter.Describe()}; {PointSource.DescribeCategories(cs)}");
-        }
-
-        return (points, $"database {SchemaManager.Describe(cs)}, filters {filter.Describe()}", filter, cs);
+        return filter;
     }
-
-    public string RunName(ParseResult parse, string method) =>
-        parse.GetValue(Name) ?? string.Create(CultureInfo.InvariantCulture, $"{method} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}");
 
     internal static NetTopologySuite.Geometries.Geometry Polygon(string path, int analysisSrid, string role = "the study area")
     {
         using var reader = new GeoTrygghet.Core.Import.Readers.GeoJsonRecordReader(path);
-        var reprojector = new GeometryReprojector(reader.DeclaredSrid ?? 4326, analysisSrid);
-        var polygons = reader.Read().Select(r => r.Geometry)
-            .OfType<NetTopologySuite.Geometries.Geometry>()
-            .Where(g => g is NetTopologySuite.Geometries.Polygon or NetTopologySuite.Geometries.MultiPolygon)
-            .Select(reprojector.Transform).ToList();
-        if (polygons.Count == 0)
+        try
         {
-            throw new GeoTrygghet.Core.Import.ImportFormatException(path, $"has no polygon to use as {role}");
+            return DrawnArea.Of(reader.Read().Select(r => r.Geometry), reader.DeclaredSrid ?? 4326, analysisSrid, role);
         }
-
-        var union = NetTopologySuite.Operation.Union.UnaryUnionOp.Union(polygons);
-        return union.IsValid ? union : throw new GeoTrygghet.Core.Import.ImportFormatException(path, $"the polygon of {role} is not valid (it crosses itself?)");
+        catch (GeoTrygghet.Analysis.AnalysisException e)
+        {
+            throw new GeoTrygghet.Core.Import.ImportFormatException(path, e.Message);
+        }
     }
 
     internal static DateOnly? Date(string? text, string option)

@@ -57,14 +57,6 @@ internal static class ServeCommand
         return File.Exists(Path.Combine(ProjectPaths.Root, "maps", "dist", "index.html"));
     }
 
-    /// <summary>This very command line, to run analyses the viewer asks for: the apphost, or dotnet with gt.dll.</summary>
-    private static string[] SelfCommand()
-    {
-        var host = Environment.ProcessPath!;
-        var dll = typeof(ServeCommand).Assembly.Location;
-        return Path.GetFileNameWithoutExtension(host) == "dotnet" ? [host, dll] : [host];
-    }
-
     public static int Serve(ParseResult parse)
     {
         var cs = ConnectionResolver.Resolve();
@@ -84,7 +76,6 @@ internal static class ServeCommand
             PublicMinCount = parse.GetValue(PublicMinCount),
             AnalysisSrid = SchemaManager.AnalysisSrid(cs),
             StaticFolder = Path.Combine(ProjectPaths.Root, "maps", "dist"),
-            AnalysisCommand = SelfCommand(),
             AllowedHosts = parse.GetValue(AllowedHosts)?.SelectMany(h => h.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
         };
         if (Server.Public.PublicCells.SettingsProblem(options.PublicCellMetres, options.PublicMinCount) is { } problem)

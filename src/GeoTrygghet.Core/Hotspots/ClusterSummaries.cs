@@ -17,7 +17,7 @@ public static class ClusterSummaries
 
     public sealed record Summary(int Cluster, Geometry Polygon, string HullKind, int Count, IReadOnlyDictionary<string, int> Categories, DateTimeOffset? First, DateTimeOffset? Last, double[] HourOfWeek, IReadOnlyDictionary<string, int> Months);
 
-    public static IReadOnlyList<Summary> Build(PointTable points, int[] labels, int srid)
+    public static IReadOnlyList<Summary> Build(PointTable points, int[] labels, int srid, CancellationToken cancel = default)
     {
         var factory = NetTopologySuite.NtsGeometryServices.Instance.CreateGeometryFactory(srid);
         var byCluster = new SortedDictionary<int, List<int>>();
@@ -32,6 +32,7 @@ public static class ClusterSummaries
         var result = new List<Summary>();
         foreach (var (cluster, members) in byCluster)
         {
+            cancel.ThrowIfCancellationRequested();
             var multi = factory.CreateMultiPointFromCoords(members.Select(i => new Coordinate(points.X[i], points.Y[i])).ToArray());
             var (polygon, kind) = Hull(multi);
             var categories = members.Where(i => points.Category?[i] is not null)

@@ -19,7 +19,7 @@ public sealed record AreaCoverage(string Id, string Label, int Events, int DarkE
     public double WatchedShare => Events == 0 ? 0 : (double)Watched / Events;
 
     public static List<AreaCoverage> Of(IEnumerable<(string Id, string Label, Geometry Area)> areas, PointTable events, EventCoverage[] coverage,
-        AssetOverlay overlay, IReadOnlyList<LightAsset> lights, DateOnly day)
+        AssetOverlay overlay, IReadOnlyList<LightAsset> lights, DateOnly day, CancellationToken cancel = default)
     {
         var litArea = overlay.LitArea(day);
         var watchedArea = overlay.WatchedArea(day);
@@ -27,6 +27,7 @@ public sealed record AreaCoverage(string Id, string Label, int Events, int DarkE
         var result = new List<AreaCoverage>();
         foreach (var (id, label, area) in areas)
         {
+            cancel.ThrowIfCancellationRequested();
             var prepared = PreparedGeometryFactory.Prepare(area);
             var env = area.EnvelopeInternal;
             int n = 0, dark = 0, darkLit = 0, darkUnlit = 0, lightsOut = 0, watched = 0;

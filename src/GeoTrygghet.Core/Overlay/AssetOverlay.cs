@@ -84,7 +84,7 @@ public sealed class AssetOverlay
         return new EventCoverage(darkShare, lit, (IReadOnlyList<string>?)lampsOut?.Order(StringComparer.Ordinal).ToList() ?? [], (IReadOnlyList<string>?)cameras?.Order(StringComparer.Ordinal).ToList() ?? []);
     }
 
-    public EventCoverage[] Of(PointTable events)
+    public EventCoverage[] Of(PointTable events, CancellationToken cancel = default)
     {
         if (events.TimeFrom is null || events.TimeFrom.Any(t => t is null))
         {
@@ -94,6 +94,11 @@ public sealed class AssetOverlay
         var result = new EventCoverage[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
+            if ((i & 255) == 0)
+            {
+                cancel.ThrowIfCancellationRequested();
+            }
+
             result[i] = At(events.X[i], events.Y[i], events.TimeFrom[i]!.Value, events.TimeTo?[i]);
         }
 

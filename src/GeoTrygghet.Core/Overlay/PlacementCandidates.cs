@@ -15,7 +15,7 @@ public static class PlacementCandidates
 
     public sealed record Result(IReadOnlyList<Candidate> Candidates, int DemandEvents, double DemandWeight, string Demand);
 
-    public static Result Choose(PointTable events, EventCoverage[] coverage, string kind, int k, double radius, double halfLifeDays, IReadOnlyDictionary<string, double> categoryWeights)
+    public static Result Choose(PointTable events, EventCoverage[] coverage, string kind, int k, double radius, double halfLifeDays, IReadOnlyDictionary<string, double> categoryWeights, CancellationToken cancel = default)
     {
         var demand = kind switch
         {
@@ -38,7 +38,7 @@ public static class PlacementCandidates
             var cw = category is not null && categoryWeights.TryGetValue(category, out var v) ? v : 1;
             return cw * Math.Pow(0.5, age / halfLifeDays);
         }).ToArray();
-        var picks = GreedyMaximalCoverage.Choose(x, y, w, radius, k);
+        var picks = GreedyMaximalCoverage.Choose(x, y, w, radius, k, cancel);
         var r2 = radius * radius;
         var taken = new bool[x.Length];
         var candidates = new List<Candidate>();

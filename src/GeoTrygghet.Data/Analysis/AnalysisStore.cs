@@ -14,9 +14,12 @@ namespace GeoTrygghet.Data.Analysis;
 /// </summary>
 public static class AnalysisStore
 {
+    /// <summary>A run just written: its id and how many features it holds.</summary>
+    public sealed record SavedRun(long Id, int Features);
+
     public sealed record StoredRun(long Id, string Name, string Method, DateTimeOffset CreatedAt, int Features, string Filters);
 
-    public static long Save(string connectionString, string name, AnalysisReport report, PointFilter filter, int srid, IEnumerable<(string Kind, Geometry Geometry, object Properties)> features)
+    public static SavedRun Save(string connectionString, string name, AnalysisReport report, PointFilter filter, int srid, IEnumerable<(string Kind, Geometry Geometry, object Properties)> features, CancellationToken cancel = default)
     {
         using var conn = Schema.SchemaManager.Open(connectionString);
         using var tx = conn.BeginTransaction();
@@ -48,6 +51,8 @@ public static class AnalysisStore
         {
             foreach (var (kind, geometry, properties) in features)
             {
+                // Leaving the loop without Complete() rolls the COPY and the run back.
+                cancel.ThrowIfCancellationRequested();
                 geometry.SRID = srid;
                 importer.StartRow();
                 importer.Write(id, NpgsqlDbType.Bigint);
@@ -74,7 +79,7 @@ public static class AnalysisStore
         }
 
         tx.Commit();
-        return id;
+        return new SavedRun(id, count);
     }
 
     /// <summary>Deletes a run (by id or name) with its features; returns the name deleted, or null when there is none.</summary>

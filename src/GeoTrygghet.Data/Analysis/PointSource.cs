@@ -11,7 +11,7 @@ namespace GeoTrygghet.Data.Analysis;
 /// </summary>
 public static class PointSource
 {
-    public static PointTable Load(string connectionString, PointFilter filter)
+    public static PointTable Load(string connectionString, PointFilter filter, CancellationToken cancel = default)
     {
         if (!filter.UsesIncidents && !filter.UsesReports)
         {
@@ -61,19 +61,16 @@ public static class PointSource
         var to = new List<DateTimeOffset?>();
         var cats = new List<string?>();
         var weights = new List<double>();
-        using (var reader = cmd.ExecuteReader())
+        cmd.ReadRows(cancel, reader =>
         {
-            while (reader.Read())
-            {
-                ids.Add(reader.GetString(0));
-                xs.Add(reader.GetDouble(1));
-                ys.Add(reader.GetDouble(2));
-                from.Add(reader.GetFieldValue<DateTimeOffset>(3));
-                to.Add(reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4));
-                cats.Add(reader.IsDBNull(5) ? null : reader.GetString(5));
-                weights.Add(reader.GetDouble(6));
-            }
-        }
+            ids.Add(reader.GetString(0));
+            xs.Add(reader.GetDouble(1));
+            ys.Add(reader.GetDouble(2));
+            from.Add(reader.GetFieldValue<DateTimeOffset>(3));
+            to.Add(reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4));
+            cats.Add(reader.IsDBNull(5) ? null : reader.GetString(5));
+            weights.Add(reader.GetDouble(6));
+        });
 
         return new PointTable { Ids = [.. ids], X = [.. xs], Y = [.. ys], TimeFrom = [.. from], TimeTo = [.. to], Category = [.. cats], Weight = [.. weights] };
 

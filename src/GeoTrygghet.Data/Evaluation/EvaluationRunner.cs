@@ -12,7 +12,7 @@ namespace GeoTrygghet.Data.Evaluation;
 /// </summary>
 public static class EvaluationRunner
 {
-    public static JsonObject Run(string connectionString, EvaluationRequest request)
+    public static JsonObject Run(string connectionString, EvaluationRequest request, CancellationToken cancel = default)
     {
         if ((request.MeasureId is null) == (request.Treated is null))
         {
@@ -73,7 +73,8 @@ public static class EvaluationRunner
             DataFrom = coverage.First,
             DataTo = coverage.Last,
         };
-        var found = EvaluationSource.LoadEvents(connectionString, areas, design.BeforeFrom, design.Start, design.AfterTo, request.Reports, request.Categories, request.Sources);
+        var found = EvaluationSource.LoadEvents(connectionString, areas, design.BeforeFrom, design.Start, design.AfterTo, request.Reports, request.Categories, request.Sources, cancel);
+        cancel.ThrowIfCancellationRequested();
         return MeasureEvaluation.Evaluate(design, found);
     }
 

@@ -77,7 +77,7 @@ public static class EvaluationSource
     }
 
     public static List<EvaluationEvent> LoadEvents(string connectionString, EvaluationAreas areas, DateTimeOffset from, DateTimeOffset start, DateTimeOffset to,
-        bool reports, IReadOnlyList<string> categories, IReadOnlyList<string> sources)
+        bool reports, IReadOnlyList<string> categories, IReadOnlyList<string> sources, CancellationToken cancel = default)
     {
         using var conn = Schema.SchemaManager.Open(connectionString);
         var table = reports ? "reports" : "incidents";
@@ -103,12 +103,8 @@ public static class EvaluationSource
         cmd.Parameters.AddWithValue("categories", categories.ToArray());
         cmd.Parameters.AddWithValue("sources", sources.ToArray());
         var events = new List<EvaluationEvent>();
-        using var reader = cmd.ExecuteReader();
-        while (reader.Read())
-        {
-            events.Add(new EvaluationEvent((EvaluationRegion)reader.GetInt32(0), reader.GetBoolean(1), reader.GetDouble(2), reader.GetDouble(3),
-                reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5)));
-        }
+        cmd.ReadRows(cancel, reader => events.Add(new EvaluationEvent((EvaluationRegion)reader.GetInt32(0), reader.GetBoolean(1), reader.GetDouble(2), reader.GetDouble(3),
+            reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5))));
 
         return events;
     }

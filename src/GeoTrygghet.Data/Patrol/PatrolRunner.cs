@@ -15,12 +15,12 @@ public static class PatrolRunner
         public string Title => $"Närvaroplan {TimeZoneInfo.ConvertTime(Settings.ShiftStart, StockholmTime.Zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
     }
 
-    public static Result Run(string connectionString, PatrolRequest r)
+    public static Result Run(string connectionString, PatrolRequest r, CancellationToken cancel = default)
     {
         var inv = CultureInfo.InvariantCulture;
         var srid = Schema.SchemaSrid.Value;
         PresencePlanner.CheckBounds(r.Patrols, r.SpeedKmh, r.MaxHotspots);
-        var sites = PatrolSource.Load(connectionString, r.Run, r.Area, r.ShiftStart, r.LookBackDays, r.HalfLifeDays, r.ReportWeight, r.MaxHotspots);
+        var sites = PatrolSource.Load(connectionString, r.Run, r.Area, r.ShiftStart, r.LookBackDays, r.HalfLifeDays, r.ReportWeight, r.MaxHotspots, cancel);
         var streets = r.Straight ? [] : PatrolSource.Streets(connectionString);
         IPatrolRouter router = streets.Count > 0 ? new StreetGraphRouter(streets, r.SpeedKmh) : new StraightLineRouter(r.SpeedKmh);
         var settings = new PresenceSettings
@@ -36,7 +36,8 @@ public static class PatrolRunner
             Start = r.Start,
             Zone = StockholmTime.Zone,
         };
-        var plan = PresencePlanner.Plan(sites.List, settings, router);
+        cancel.ThrowIfCancellationRequested();
+        var plan = PresencePlanner.Plan(sites.List, settings, router, cancel);
         var defaults = new JsonObject();
         if (r.PresenceMinutes is null)
         {

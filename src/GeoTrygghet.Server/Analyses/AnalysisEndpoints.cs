@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,17 +5,21 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Routing;
+using GeoTrygghet.Analysis;
+using GeoTrygghet.Core.Hotspots;
+using GeoTrygghet.Data.Analysis;
 using Npgsql;
 
 namespace GeoTrygghet.Server.Analyses;
 
 /// <summary>
-/// <c>POST /analyses</c>: a hotspot analysis on an area drawn in the viewer, run by the same <c>gt hotspots</c>
-/// command a planner types, stored as a named run and answered with its id and tile URL. Body:
+/// <c>POST /analyses</c>: a hotspot analysis on an area drawn in the viewer, run in-process by the same
+/// <see cref="HotspotRunner"/> as <c>gt hotspots</c>, stored as a named run and answered with its id and tile URL. Body:
 /// <c>{"method": "gistar"|"dbscan"|"kde"|"moran", "area": GeoJSON geometry (CRS84), "name"?, "from"?, "to"?,
 /// "category"?: [], "source"?: [], "hours"?: "18-6", "include"?: "incidents"|"reports"|"both", "dark_only"?: bool,
 /// "parameters"?: {"cell", "band", "grid", "fdr", "eps", "min_points", "bandwidth", …}}</c>. One analysis runs at a
-/// time (two cores); not offered in public mode.
+/// time (two cores), for at most <see cref="AnalysisLimits.RunTime"/>, and stops when its client leaves; not offered
+/// in public mode.
 /// </summary>
 public static class AnalysisEndpoints
 {
@@ -29,11 +32,6 @@ public static class AnalysisEndpoints
             if (options.PublicMode)
             {
                 return Problems.NotFound("Analyses on single events are not offered in public mode.");
-            }
-
-            if (options.AnalysisCommand is not { Count: > 0 } command)
-            {
-                return Results.Problem("This service was started without the gt command line, so it cannot run analyses.", statusCode: StatusCodes.Status501NotImplemented, title: "Not implemented");
             }
 
             JsonObject body;
@@ -57,101 +55,58 @@ public static class AnalysisEndpoints
                 taken.Parameters.AddWithValue(name);
                 if (await taken.ExecuteScalarAsync(http.RequestAborted) is not null)
                 {
-                    return Results.Problem($"name: a run named '{name}' exists already; choose another name.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+                    return Conflict(name);
                 }
             }
 
-            List<string> args = [.. request.Arguments, "--name", name];
             if (!await OneAtATime.WaitAsync(AnalysisLimits.SlotWait, http.RequestAborted))
             {
                 http.Response.Headers.RetryAfter = "30";
                 return Results.Problem("Another analysis is running; try again in a while.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");
             }
 
-            var areaFile = Path.Combine(Path.GetTempPath(), $"gt-area-{Guid.NewGuid():N}.geojson");
             try
             {
-                await File.WriteAllTextAsync(areaFile, new JsonObject
-                {
-                    ["type"] = "FeatureCollection",
-                    ["features"] = new JsonArray(new JsonObject { ["type"] = "Feature", ["properties"] = new JsonObject(), ["geometry"] = request.Area.DeepClone() }),
-                }.ToJsonString(), http.RequestAborted);
-                args.AddRange(["--area-file", areaFile]);
-                int exit;
-                string output;
+                using var limit = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+                limit.CancelAfter(AnalysisLimits.RunTime);
+                HotspotRunner.Result run;
                 try
                 {
-                    (exit, output) = await Run(command, args, options.ConnectionString, http.RequestAborted);
+                    // The work is CPU-bound: on a pool thread, so the request's thread is not held while it runs.
+                    run = await Task.Run(() => HotspotRunner.Run(options.ConnectionString, request.Run with { Name = name }, limit.Token), limit.Token);
                 }
-                catch (TimeoutException e)
+                catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
                 {
-                    return Results.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Analysis stopped");
+                    return Results.Problem(string.Create(CultureInfo.InvariantCulture,
+                        $"the analysis ran longer than {AnalysisLimits.RunTime.TotalMinutes} minutes and was stopped; take a larger cell, a shorter band or a smaller area"),
+                        statusCode: StatusCodes.Status503ServiceUnavailable, title: "Analysis stopped");
+                }
+                catch (AnalysisException e)
+                {
+                    return Problems.BadRequest($"the analysis did not run: {e.Message}");
+                }
+                catch (Data.DatabaseException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+                {
+                    return Conflict(name);
                 }
 
-                if (exit != 0)
-                {
-                    var reason = output.Split('\n').Where(l => l.StartsWith("error:", StringComparison.Ordinal)).Select(l => l[6..].Trim()).FirstOrDefault() ?? output.Trim();
-                    return Problems.BadRequest($"the analysis did not run: {reason}");
-                }
-
-                await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
-                await using var find = new NpgsqlCommand("SELECT id, feature_count FROM analysis_runs WHERE name = $1", conn);
-                find.Parameters.AddWithValue(name);
-                await using var reader = await find.ExecuteReaderAsync(http.RequestAborted);
-                if (!await reader.ReadAsync(http.RequestAborted))
-                {
-                    return Results.Problem("The analysis ran but its run was not stored.", statusCode: StatusCodes.Status500InternalServerError);
-                }
-
-                var id = reader.GetInt64(0);
                 var baseUrl = Tiles.TileEndpoints.Base(http);
                 return Results.Json(new
                 {
-                    run = new { id, name, method = request.Method, features = reader.GetInt32(1) },
-                    tiles = string.Create(CultureInfo.InvariantCulture, $"{baseUrl}/tiles/hotspots/{{z}}/{{x}}/{{y}}.mvt?run={id}"),
-                    log = output,
+                    run = new { id = run.RunId, name = run.Name, method = request.Method, features = run.Features },
+                    tiles = string.Create(CultureInfo.InvariantCulture, $"{baseUrl}/tiles/hotspots/{{z}}/{{x}}/{{y}}.mvt?run={run.RunId}"),
+                    log = HotspotFiles.Describe(run.Outcome.Report),
                 }, statusCode: StatusCodes.Status201Created);
             }
             finally
             {
                 OneAtATime.Release();
-                File.Delete(areaFile);
             }
         }).DisableRequestTimeout();
 
         return app;
     }
 
-    private static async Task<(int Exit, string Output)> Run(IReadOnlyList<string> command, List<string> args, string connectionString, CancellationToken cancel)
-    {
-        var psi = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in command.Skip(1).Concat(args))
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment["GEOTRYGGHET_DB"] = connectionString;
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancel);
-        var stderr = process.StandardError.ReadToEndAsync(cancel);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        timeout.CancelAfter(AnalysisLimits.RunTime);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            if (cancel.IsCancellationRequested)
-            {
-                throw;
-            }
-
-            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
-                $"the analysis ran longer than {AnalysisLimits.RunTime.TotalMinutes} minutes and was stopped; take a larger cell, a shorter band or a smaller area"));
-        }
-
-        return (process.ExitCode, (await stdout) + (await stderr));
-    }
+    private static IResult Conflict(string name) =>
+        Results.Problem($"name: a run named '{name}' exists already; choose another name.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
 }

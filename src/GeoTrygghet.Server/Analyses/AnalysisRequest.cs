@@ -1,17 +1,27 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using GeoTrygghet.Analysis;
+using GeoTrygghet.Analysis.Grids;
 using GeoTrygghet.Core.Crs;
+using GeoTrygghet.Core.Hotspots;
+using GeoTrygghet.Core.Hotspots.Methods;
+using GeoTrygghet.Core.Time;
+using GeoTrygghet.Data.Analysis;
 using GeoTrygghet.Server.Layers;
+using NetTopologySuite.Geometries;
 
 namespace GeoTrygghet.Server.Analyses;
 
 /// <summary>
 /// The body of <c>POST /analyses</c>, checked value by value before anything runs: every value has the JSON type it
-/// must have, stays within <see cref="AnalysisLimits"/>, and no value can be read by the command line as an option
-/// (<c>-…</c>) or a response file (<c>@…</c>). A value that fails is a <see cref="FilterException"/> naming it (400).
+/// must have and stays within <see cref="AnalysisLimits"/>. A value that fails is a <see cref="FilterException"/>
+/// naming it (400). The checked body becomes the request of <see cref="HotspotRunner"/>, run in-process.
 /// </summary>
-public sealed record AnalysisRequest(string Method, string? Name, JsonObject Area, IReadOnlyList<string> Arguments)
+public sealed record AnalysisRequest(string Method, string? Name, HotspotRunner.Request Run)
 {
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
     private sealed record ParameterRule(string Kind, double Min, double Max, string[]? Among = null);
 
     private static readonly Dictionary<string, ParameterRule> Rules = new(StringComparer.Ordinal)
@@ -29,15 +39,11 @@ public sealed record AnalysisRequest(string Method, string? Name, JsonObject Are
     };
 
     /// <summary>The parameters each method takes.</summary>
-    public static readonly IReadOnlyDictionary<string, string[]> Methods = new Dictionary<string, string[]>(StringComparer.Ordinal)
-    {
-        ["gistar"] = ["cell", "grid", "band", "fdr"],
-        ["moran"] = ["cell", "grid", "band", "fdr", "permutations", "seed"],
-        ["dbscan"] = ["eps", "min_points", "time_eps_hours"],
-        ["kde"] = ["cell", "bandwidth"],
-    };
+    public static IReadOnlyDictionary<string, string[]> Methods => HotspotMethods.Parameters;
 
-    /// <summary>Checks a request body and turns it into the arguments of <c>gt hotspots METHOD</c> (without the name and the area file).</summary>
+    private static readonly JsonSerializerOptions GeoJson = new() { Converters = { new NetTopologySuite.IO.Converters.GeoJsonConverterFactory() } };
+
+    /// <summary>Checks a request body and turns it into the runner's request (without the name, which the endpoint settles).</summary>
     public static AnalysisRequest Parse(JsonObject body, int analysisSrid)
     {
         var method = Text(body, "method", 20) ?? string.Empty;
@@ -52,36 +58,45 @@ public sealed record AnalysisRequest(string Method, string? Name, JsonObject Are
         }
 
         var (minX, minY, maxX, maxY) = Extent(area, analysisSrid);
+        var drawn = Area(area, analysisSrid);
         var name = Text(body, "name", AnalysisLimits.MaxNameLength);
-        var args = new List<string> { "hotspots", method };
-
-        foreach (var (key, option) in new[] { ("from", "--from"), ("to", "--to"), ("hours", "--hours"), ("include", "--include") })
+        var include = Text(body, "include", 40) ?? "incidents";
+        if (include is not ("incidents" or "reports" or "both"))
         {
-            if (Text(body, key, 40) is { Length: > 0 } value)
+            throw new FilterException("include", $"'{include}' is not incidents, reports or both");
+        }
+
+        (int From, int To)? hours = null;
+        if (Text(body, "hours", 40) is { Length: > 0 } hourText)
+        {
+            try
             {
-                args.AddRange([option, value]);
+                hours = PointFilter.ParseHours(hourText);
+            }
+            catch (FormatException e)
+            {
+                throw new FilterException("hours", e.Message);
             }
         }
 
-        foreach (var (key, option) in new[] { ("category", "--category"), ("source", "--source") })
+        var filter = new PointFilter(
+            Day(body, "from"),
+            Day(body, "to"),
+            Texts(body, "category") is { Count: > 0 } categories ? categories : null,
+            Texts(body, "source") is { Count: > 0 } sources ? sources : null,
+            Hours: hours,
+            IncidentWeight: include is "incidents" or "both" ? 1 : 0,
+            ReportWeight: include is "reports" or "both" ? 1 : 0,
+            AreaWkt: drawn.AsText());
+        if (filter.From is { } f && filter.To is { } t && t < f)
         {
-            foreach (var value in Texts(body, key))
-            {
-                args.AddRange([option, value]);
-            }
+            throw new FilterException("to", string.Create(Inv, $"{t:yyyy-MM-dd} is before from {f:yyyy-MM-dd}"));
         }
 
-        if (body["dark_only"] is { } dark)
+        var darkOnly = false;
+        if (body["dark_only"] is { } dark && (dark is not JsonValue d || !d.TryGetValue(out darkOnly)))
         {
-            if (dark is not JsonValue d || !d.TryGetValue<bool>(out var darkOnly))
-            {
-                throw new FilterException("dark_only", "must be true or false");
-            }
-
-            if (darkOnly)
-            {
-                args.Add("--dark-only");
-            }
+            throw new FilterException("dark_only", "must be true or false");
         }
 
         if (body["parameters"] is { } given and not JsonObject)
@@ -90,6 +105,7 @@ public sealed record AnalysisRequest(string Method, string? Name, JsonObject Are
         }
 
         var numbers = new Dictionary<string, double>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in body["parameters"]?.AsObject() ?? [])
         {
             if (!allowed.Contains(key, StringComparer.Ordinal))
@@ -97,12 +113,50 @@ public sealed record AnalysisRequest(string Method, string? Name, JsonObject Are
                 throw new FilterException($"parameters.{key}", $"{method} takes {string.Join(", ", allowed)}");
             }
 
-            args.AddRange(["--" + key.Replace('_', '-'), Parameter($"parameters.{key}", Rules[key], value, numbers)]);
+            Parameter($"parameters.{key}", Rules[key], value, numbers, texts);
+        }
+
+        if (method == "dbscan" && !(numbers.ContainsKey("eps") && numbers.ContainsKey("min_points")))
+        {
+            throw new FilterException(numbers.ContainsKey("eps") ? "parameters.min_points" : "parameters.eps", "DBSCAN needs eps (metres) and min_points");
         }
 
         CheckWork(numbers, maxX - minX, maxY - minY);
-        return new AnalysisRequest(method, name, area, args);
+        double? Number(string key) => numbers.TryGetValue(key, out var v) ? v : null;
+        var parameters = new HotspotParameters
+        {
+            Cell = Number("cell"),
+            Grid = texts.GetValueOrDefault("grid") == "hex" ? GridShape.Hexagon : GridShape.Square,
+            Band = Number("band"),
+            Fdr = texts.GetValueOrDefault("fdr", "bh") == "bh",
+            Eps = Number("eps") ?? 0,
+            MinPoints = (int)(Number("min_points") ?? 0),
+            TimeEpsHours = Number("time_eps_hours"),
+            Bandwidth = Number("bandwidth"),
+            Permutations = (int)(Number("permutations") ?? 999),
+            Seed = (int)(Number("seed") ?? 1),
+        };
+        return new AnalysisRequest(method, name, new HotspotRunner.Request(method, filter, parameters, darkOnly));
     }
+
+    /// <summary>The drawn area in the analysis CRS, as one valid (multi)polygon.</summary>
+    private static Geometry Area(JsonObject area, int analysisSrid)
+    {
+        try
+        {
+            var geometry = area.Deserialize<Geometry>(GeoJson);
+            return DrawnArea.Of([geometry], 4326, analysisSrid, "the analysis area");
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or AnalysisException)
+        {
+            throw new FilterException("area", e.Message);
+        }
+    }
+
+    private static DateOnly? Day(JsonObject body, string key) =>
+        Text(body, key, 40) is not { Length: > 0 } text ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", Inv, DateTimeStyles.None, out var day) && StockholmTime.InRange(day) ? day
+        : throw new FilterException(key, $"'{text}' is not a date YYYY-MM-DD within {StockholmTime.YearRange}");
 
     /// <summary>
     /// A grid too fine for its area, or a band of hundreds of cells, is minutes of work and gigabytes for one request:
@@ -131,14 +185,16 @@ public sealed record AnalysisRequest(string Method, string? Name, JsonObject Are
         }
     }
 
-    private static string Parameter(string name, ParameterRule rule, JsonNode? value, Dictionary<string, double> numbers)
+    private static void Parameter(string name, ParameterRule rule, JsonNode? value, Dictionary<string, double> numbers, Dictionary<string, string> texts)
     {
+        var key = name[(name.IndexOf('.', StringComparison.Ordinal) + 1)..];
         if (rule.Kind == "text")
         {
             var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-            return text is not null && rule.Among!.Contains(text, StringComparer.Ordinal)
+            texts[key] = text is not null && rule.Among!.Contains(text, StringComparer.Ordinal)
                 ? text
                 : throw new FilterException(name, $"must be one of {string.Join(", ", rule.Among!)}");
+            return;
         }
 
         if (value is not JsonValue number || !number.TryGetValue<double>(out var d) || !double.IsFinite(d))
@@ -156,8 +212,7 @@ public sealed record AnalysisRequest(string Method, string? Name, JsonObject Are
             throw new FilterException(name, string.Create(CultureInfo.InvariantCulture, $"{d} is outside {rule.Min}–{rule.Max}"));
         }
 
-        numbers[name[(name.IndexOf('.', StringComparison.Ordinal) + 1)..]] = d;
-        return d.ToString(CultureInfo.InvariantCulture);
+        numbers[key] = d;
     }
 
     /// <summary>A text value: null when absent; refused when of another JSON type, too long, with control characters, or read as an option.</summary>
@@ -197,8 +252,8 @@ public sealed record AnalysisRequest(string Method, string? Name, JsonObject Are
             throw new FilterException(key, "must not contain control characters");
         }
 
-        // The run is made by the gt command line: a value starting with - would be read as one of its options, and one
-        // starting with @ as a response file to read arguments from.
+        // No value is ever handed to a command line now, but the run's name and filters are shown and stored: a value
+        // that a command line would read as an option (-…) or a response file (@…) stays refused, as defence in depth.
         return value.TrimStart().StartsWith('-') || value.TrimStart().StartsWith('@')
             ? throw new FilterException(key, "must not start with - or @")
             : value;

@@ -19,11 +19,15 @@ public sealed class OverlayCache(DataVersions versions)
     private readonly SemaphoreSlim _slots = new(Math.Max(1, Environment.ProcessorCount), Math.Max(1, Environment.ProcessorCount));
     private readonly ConcurrentDictionary<string, Lazy<string>> _entries = new(StringComparer.Ordinal);
 
-    public string GetOrAdd(string request, IReadOnlyList<string> tables, Func<string> compute)
+    /// <summary>
+    /// The answer for <paramref name="request"/>, computed by <paramref name="compute"/> when not kept. The work stops
+    /// when <paramref name="cancel"/> fires (the client left, or the request's time is up).
+    /// </summary>
+    public string GetOrAdd(string request, IReadOnlyList<string> tables, Func<CancellationToken, string> compute, CancellationToken cancel)
     {
         if (!versions.Ready)
         {
-            return Limited(compute);
+            return Limited(compute, cancel);
         }
 
         if (_entries.Count > MaxEntries)
@@ -32,29 +36,37 @@ public sealed class OverlayCache(DataVersions versions)
         }
 
         var key = $"{versions.Epoch}:{versions.Of(tables)}:{request}";
-        var entry = _entries.GetOrAdd(key, _ => new Lazy<string>(() => Limited(compute), LazyThreadSafetyMode.ExecutionAndPublication));
-        try
+        while (true)
         {
-            return entry.Value;
-        }
-        catch
-        {
-            // A failure (the database away) is not kept: the next request tries again.
-            _entries.TryRemove(key, out _);
-            throw;
+            var entry = _entries.GetOrAdd(key, _ => new Lazy<string>(() => Limited(compute, cancel), LazyThreadSafetyMode.ExecutionAndPublication));
+            try
+            {
+                return entry.Value;
+            }
+            catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+            {
+                // The request that was computing this answer left; this one still waits for it: compute it again.
+                _entries.TryRemove(KeyValuePair.Create(key, entry));
+            }
+            catch
+            {
+                // A failure (the database away) is not kept: the next request tries again.
+                _entries.TryRemove(KeyValuePair.Create(key, entry));
+                throw;
+            }
         }
     }
 
-    private string Limited(Func<string> compute)
+    private string Limited(Func<CancellationToken, string> compute, CancellationToken cancel)
     {
-        if (!_slots.Wait(SlotWait))
+        if (!_slots.Wait(SlotWait, cancel))
         {
             throw new BusyException("Overlay and evaluation answers are being computed for other requests; try again in a while.");
         }
 
         try
         {
-            return compute();
+            return compute(cancel);
         }
         finally
         {

@@ -36,22 +36,23 @@ public static class OverlayEndpoints
         {
             var minLux = QueryNumbers.Number(http.Request.Query["min_lux"], "min_lux", LitRadius.DefaultThresholdLux, 0.1, 50);
             var day = Day(http.Request.Query["day"], "day") ?? Today();
-            return Json(cache.GetOrAdd($"lit:{day}:{minLux}", AssetTables, () =>
+            return Json(cache.GetOrAdd($"lit:{day}:{minLux}", AssetTables, cancel =>
             {
                 var overlay = Assets(options, minLux, out var lights);
+                cancel.ThrowIfCancellationRequested();
                 var lit = overlay.LitArea(day);
                 return Collection([(lit, new JsonObject
                 {
                     ["day"] = day.ToString("yyyy-MM-dd", Inv), ["min_lux"] = minLux, ["lamps_working"] = lights.Count(l => l.StatusOn(day) == "working"),
                     ["lamps_out"] = lights.Count(l => l.StatusOn(day) == "out"), ["area_m2"] = Math.Round(lit.Area),
                 })]);
-            }));
+            }, http.RequestAborted));
         });
 
         app.MapGet("/overlay/watched.geojson", (HttpContext http, ServerOptions options, OverlayCache cache) =>
         {
             var day = Day(http.Request.Query["day"], "day") ?? Today();
-            return Json(cache.GetOrAdd($"watched:{day}", AssetTables, () =>
+            return Json(cache.GetOrAdd($"watched:{day}", AssetTables, _ =>
             {
                 var cameras = AssetSource.Cameras(options.ConnectionString, SchemaSrid.Value).Where(c => c.InstalledOn is null || c.InstalledOn <= day);
                 return Collection(cameras.Select(c => ((Geometry)c.View, new JsonObject
@@ -59,7 +60,7 @@ public static class OverlayEndpoints
                     ["id"] = c.Id, ["hours"] = c.HoursStart is { } s && c.HoursEnd is { } e ? $"{s:HH\\:mm}-{e:HH\\:mm}" : "always",
                     ["installed_on"] = c.InstalledOn?.ToString("yyyy-MM-dd", Inv), ["area_m2"] = Math.Round(c.View.Area),
                 })));
-            }));
+            }, http.RequestAborted));
         });
 
         app.MapGet("/overlay/areas", (HttpContext http, ServerOptions options, OverlayCache cache) =>
@@ -74,14 +75,14 @@ public static class OverlayEndpoints
 
             var filter = Filter(query);
             var minLux = QueryNumbers.Number(query["min_lux"], "min_lux", LitRadius.DefaultThresholdLux, 0.1, 50);
-            return Json(cache.GetOrAdd($"areas:{run}:{kind}:{Key(filter)}:{minLux}:{query["day"]}", EventTables, () =>
+            return Json(cache.GetOrAdd($"areas:{run}:{kind}:{Key(filter)}:{minLux}:{query["day"]}", EventTables, cancel =>
             {
-                var events = PointSource.Load(options.ConnectionString, filter);
+                var events = PointSource.Load(options.ConnectionString, filter, cancel);
                 var overlay = Assets(options, minLux, out var lights);
-                var coverage = overlay.Of(events);
+                var coverage = overlay.Of(events, cancel);
                 var polygons = string.IsNullOrEmpty(run) ? AssetSource.Areas(options.ConnectionString, kind == "all" ? null : kind) : AssetSource.RunHotspots(options.ConnectionString, run);
                 var day = Day(query["day"], "day") ?? Core.Time.StockholmTime.LocalDate(events.Count > 0 ? events.TimeFrom!.Max()!.Value : DateTimeOffset.UtcNow);
-                var result = AreaCoverage.Of(polygons, events, coverage, overlay, lights, day);
+                var result = AreaCoverage.Of(polygons, events, coverage, overlay, lights, day, cancel);
                 var list = new JsonArray(result.Select(a => (JsonNode)new JsonObject
                 {
                     ["id"] = a.Id, ["label"] = a.Label, ["events"] = a.Events, ["dark_events"] = a.DarkEvents, ["dark_share"] = R(a.DarkShare),
@@ -90,7 +91,7 @@ public static class OverlayEndpoints
                     ["lamps_out_now"] = new JsonArray(a.LampsOutNow.Select(l => (JsonNode)l).ToArray()),
                 }).ToArray());
                 return new JsonObject { ["assets_on"] = day.ToString("yyyy-MM-dd", Inv), ["events"] = events.Count, ["min_lux"] = minLux, ["areas"] = list }.ToJsonString(Core.JsonOutput.Compact);
-            }));
+            }, http.RequestAborted));
         });
 
         app.MapGet("/overlay/candidates", (HttpContext http, ServerOptions options, OverlayCache cache) =>
@@ -112,16 +113,16 @@ public static class OverlayEndpoints
             var radius = QueryNumbers.Number(query["radius"], "radius", kind == "light" ? Math.Round(LitRadius.Metres(7, 5200, null, "LED", minLux), 1) : 50, 1, 1000);
             var halfLife = QueryNumbers.Number(query["half_life_days"], "half_life_days", 365, 1, 3650);
             var filter = Filter(query);
-            return Json(cache.GetOrAdd($"candidates:{kind}:{count}:{radius}:{halfLife}:{minLux}:{Key(filter)}", EventTables, () =>
+            return Json(cache.GetOrAdd($"candidates:{kind}:{count}:{radius}:{halfLife}:{minLux}:{Key(filter)}", EventTables, cancel =>
             {
-                var events = PointSource.Load(options.ConnectionString, filter);
+                var events = PointSource.Load(options.ConnectionString, filter, cancel);
                 var overlay = Assets(options, minLux, out _);
-                var result = PlacementCandidates.Choose(events, overlay.Of(events), kind, count, radius, halfLife, new Dictionary<string, double>());
+                var result = PlacementCandidates.Choose(events, overlay.Of(events, cancel), kind, count, radius, halfLife, new Dictionary<string, double>(), cancel);
                 return Collection(result.Candidates.Select(c => ((Geometry)new Point(c.X, c.Y), new JsonObject
                 {
                     ["rank"] = c.Rank, ["kind"] = kind, ["events"] = c.Events, ["weight"] = R(c.Weight), ["cumulative_share"] = R(c.CumulativeShare), ["radius_m"] = radius,
                 })), new JsonObject { ["demand"] = result.Demand, ["demand_events"] = result.DemandEvents, ["radius_m"] = radius, ["half_life_days"] = halfLife });
-            }));
+            }, http.RequestAborted));
         });
 
         app.MapGet("/evaluate/{measure}", (string measure, HttpContext http, ServerOptions options, OverlayCache cache) =>
@@ -143,7 +144,7 @@ public static class OverlayEndpoints
                 Categories = Filter(query).Categories ?? [],
             };
             var json = cache.GetOrAdd($"evaluate:{measure}:{http.Request.QueryString}", EventTables,
-                () => EvaluationRunner.Run(options.ConnectionString, request).ToJsonString(Core.JsonOutput.Compact));
+                cancel => EvaluationRunner.Run(options.ConnectionString, request, cancel).ToJsonString(Core.JsonOutput.Compact), http.RequestAborted);
             return Json(options.PublicMode
                 ? Public.PublicEvaluation.Reduce(JsonNode.Parse(json)!.AsObject(), options.PublicMinCount).ToJsonString(Core.JsonOutput.Compact)
                 : json);

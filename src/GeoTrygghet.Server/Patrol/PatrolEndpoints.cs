@@ -52,7 +52,7 @@ public static class PatrolEndpoints
                 Run = q["run"].ToString() is { Length: > 0 } r ? r : null,
                 SpeedKmh = QueryNumbers.Number(q["speed_kmh"], "speed_kmh", 25, 1, 200),
                 Straight = q["straight"] == "true",
-            });
+            }, http.RequestAborted);
             var srid = Data.Schema.SchemaSrid.Value;
             switch (format)
             {

@@ -6,9 +6,9 @@ using GeoTrygghet.Core.Crs;
 namespace GeoTrygghet.IntegrationTests.Server;
 
 /// <summary>
-/// <c>POST /analyses</c>: an area drawn in the viewer around the demo's Stora torget is analysed by the real
-/// gt process, stored as a run with its parameters in the catalog, and served as hotspot tiles; bad requests
-/// are refused with the reason.
+/// <c>POST /analyses</c>: an area drawn in the viewer around the demo's Stora torget is analysed in-process by the
+/// runner of gt hotspots, stored as a run with its parameters in the catalog, and served as hotspot tiles; bad requests
+/// are refused with the reason; an analysis whose client leaves stops and frees the slot for the next.
 /// </summary>
 public sealed class AnalysisEndpointTests(MapServiceFixture service) : IClassFixture<MapServiceFixture>
 {
@@ -35,6 +35,31 @@ public sealed class AnalysisEndpointTests(MapServiceFixture service) : IClassFix
 
         var tile = await service.Http.GetAsync($"{service.BaseUrl}/tiles/hotspots/14/8919/4802.mvt?run={id}");
         Assert.True(tile.IsSuccessStatusCode);
+    }
+
+    [Fact]
+    public async Task An_analysis_whose_client_leaves_stops_and_frees_the_slot()
+    {
+        // Local Moran on a 10 m grid over 3 × 3 km with 9,999 permutations: far more than the two minutes allowed.
+        using (var impatient = new HttpClient { Timeout = TimeSpan.FromSeconds(1) })
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient.PostAsJsonAsync($"{service.BaseUrl}/analyses", new JsonObject
+            {
+                ["method"] = "moran", ["name"] = "left early", ["area"] = Square(556033, 6597260, 1500),
+                ["parameters"] = new JsonObject { ["cell"] = 10, ["band"] = 100, ["permutations"] = 9999 },
+            }));
+        }
+
+        // The one analysis slot is given back when the work stops; it would be held for two minutes if the work went on
+        // (and this request would be told to come back after waiting 20 s for it).
+        var next = await service.Http.PostAsJsonAsync($"{service.BaseUrl}/analyses", new JsonObject
+        {
+            ["method"] = "dbscan", ["name"] = "after the one that left", ["area"] = Square(556033, 6597260, 150),
+            ["parameters"] = new JsonObject { ["eps"] = 30, ["min_points"] = 15 },
+        });
+        Assert.True(next.StatusCode == HttpStatusCode.Created, await next.Content.ReadAsStringAsync());
+        var catalog = JsonNode.Parse(await service.Http.GetStringAsync($"{service.BaseUrl}/tiles"))!;
+        Assert.DoesNotContain(catalog["runs"]!.AsArray(), r => r!["name"]!.GetValue<string>() == "left early");
     }
 
     [Theory]

@@ -30,7 +30,6 @@ public sealed class MapServiceFixture : IAsyncLifetime
         {
             ConnectionString = Db.ConnectionString,
             Urls = BaseUrl,
-            AnalysisCommand = ["dotnet", Path.Combine(AppContext.BaseDirectory, "gt.dll")],
         });
         await _app.StartAsync();
     }

@@ -234,13 +234,19 @@ public sealed class SecurityProbeTests(MapServiceFixture service) : IClassFixtur
     {
         var started = DateTime.UtcNow.AddSeconds(-1);
         var json = $"{{\"method\":\"dbscan\",\"area\":{Torget},\"parameters\":{{\"eps\":30,\"min_points\":15}}}}";
-        var first = PostJson(json);
-        var second = PostJson(json);
-        // A third gives up while the first holds the one analysis slot.
+        // An analysis that would run for minutes holds the one analysis slot until its client gives up after 4 s.
+        var minutes = $"{{\"method\":\"moran\",\"area\":{Square(556033, 6597260, 1500)},\"parameters\":{{\"cell\":10,\"band\":100,\"permutations\":9999}}}}";
+        using var impatient = new CancellationTokenSource(TimeSpan.FromSeconds(4));
+        var holding = service.Http.PostAsync($"{service.BaseUrl}/analyses", new StringContent(minutes, Encoding.UTF8, "application/json"), impatient.Token);
+        await Task.Delay(500);
+        // Another gives up while waiting for the slot.
         using var abandon = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             service.Http.PostAsync($"{service.BaseUrl}/analyses", new StringContent(json, Encoding.UTF8, "application/json"), abandon.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => holding);
 
+        var first = PostJson(json);
+        var second = PostJson(json);
         var names = new List<string>();
         foreach (var response in new[] { await first, await second })
         {
