@@ -123,9 +123,9 @@ internal static partial class TileBench
         var filter = new LayerFilter(null, null, [], [], null, null);
         using var conn = new NpgsqlConnection(cs);
         conn.Open();
-        using var count = TileQuery.Count(conn, layer, t.Z, t.X, t.Y, filter, options.AnalysisSrid, options.DetailFeatureBudget + 1);
+        using var count = TileQuery.Count(conn, layer, t.Z, t.X, t.Y, filter, options.Crs.Srid, options.DetailFeatureBudget + 1);
         var cells = (long)count.ExecuteScalar()! > options.DetailFeatureBudget ? TileQuery.DenseCellsPerSide : 0;
-        using var cmd = TileQuery.Build(conn, layer, t.Z, t.X, t.Y, filter, options.AnalysisSrid, cells);
+        using var cmd = TileQuery.Build(conn, layer, t.Z, t.X, t.Y, filter, options.Crs.Srid, cells);
         var sql = cmd.CommandText;
         foreach (NpgsqlParameter p in cmd.Parameters)
         {

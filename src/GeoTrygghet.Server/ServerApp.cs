@@ -75,6 +75,8 @@ public static class ServerApp
                 BusyException => (StatusCodes.Status503ServiceUnavailable, "Busy", e.Message),
                 FilterException f => (StatusCodes.Status400BadRequest, "Bad request", f.Message),
                 Core.Evaluation.EvaluationException or Analysis.AnalysisException => (StatusCodes.Status400BadRequest, "Bad request", e.Message),
+                Data.DatabaseException { InnerException: NpgsqlException or SocketException or TimeoutException } => (StatusCodes.Status503ServiceUnavailable, "Database unavailable",
+                    "The database cannot be reached at the moment; the service will answer again when it is back."),
                 Data.DatabaseException { InnerException: null } => (StatusCodes.Status404NotFound, "Not found", e.Message),
                 PostgresException p when p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57", StringComparison.Ordinal) || p.SqlState.StartsWith("53", StringComparison.Ordinal)
                     => (StatusCodes.Status503ServiceUnavailable, "Database unavailable", "The database is restarting or refusing connections; the service will answer again when it is back."),

@@ -24,7 +24,13 @@ public sealed record ServerOptions
 
     public required string ConnectionString { get; init; }
 
-    public int AnalysisSrid { get; init; } = 3006;
+    /// <summary>The database's analysis CRS when already known; otherwise <see cref="Crs"/> reads it from the database.</summary>
+    public int? AnalysisSrid { get; init; }
+
+    private AnalysisCrs? _crs;
+
+    /// <summary>The analysis CRS every query and answer of the service uses, read once.</summary>
+    public AnalysisCrs Crs => _crs ??= new AnalysisCrs(ConnectionString, AnalysisSrid);
 
     public string? StaticFolder { get; init; }
 

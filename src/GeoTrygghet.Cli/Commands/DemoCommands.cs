@@ -24,6 +24,8 @@ internal static class DemoCommands
         (ImportKind.Reports, "reports.csv"),
     ];
 
+    private const int DemoTownFilesSrid = 3006;
+
     public static string DemoFolder => Path.Combine(ProjectPaths.Root, "data", "demo");
 
     public static Command Create()
@@ -101,7 +103,8 @@ internal static class DemoCommands
         foreach (var (kind, file) in Files)
         {
             var path = Path.Combine(DemoFolder, file);
-            var code = ImportCommand.Run(new ImportRequest(kind, path, Source: "demo"), quiet: true, output, log);
+            // The demo's files are in SWEREF 99 TM whatever the database's analysis CRS (the CSVs do not say so themselves).
+            var code = ImportCommand.Run(new ImportRequest(kind, path, Srid: DemoTownFilesSrid, Source: "demo"), quiet: true, output, log);
             if (code != CliRun.Ok)
             {
                 return code;

@@ -68,9 +68,9 @@ internal static class EvaluateCommand
             throw new FormatException("--before and --after must be a positive number of days.");
         }
 
-        var srid = SchemaSrid.Value;
         var cs = ConnectionResolver.Resolve();
         SchemaManager.Check(cs);
+        var srid = SchemaManager.AnalysisSrid(cs);
         var controlFile = parse.GetValue(controlOption);
         var settings = DeploymentConfig.Load(srid);
         var result = EvaluationRunner.Run(cs, new EvaluationRequest

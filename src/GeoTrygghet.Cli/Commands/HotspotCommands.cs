@@ -23,8 +23,6 @@ internal static partial class HotspotCommands
     /// <summary>The CRS of <c>--input</c> files unless <c>--crs</c> says otherwise (the CSV contract's metres of SWEREF 99 TM).</summary>
     private const int FileSrid = 3006;
 
-    // Knox, accuracy and emerging still take the file CRS for a database run too; the four methods of HotspotRunner read the database's.
-    private const int AnalysisSrid = FileSrid;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public static Command Create()
@@ -62,6 +60,19 @@ internal static partial class HotspotCommands
 
     private static double Band(ParseResult parse, Option<double?> band, double[] cx, double[] cy, double[] counts, double cellSize, Dictionary<string, string> automatic) =>
         HotspotMethods.Band(parse.GetValue(band), cx, cy, counts, cellSize, automatic);
+
+    /// <summary>The CRS a verb works in: the database's for a database run, else the file contract's (or what --crs moves the file from).</summary>
+    private static int Srid(ParseResult parse, PointOptions source)
+    {
+        if (!source.FromDatabase(parse))
+        {
+            return FileSrid;
+        }
+
+        var cs = GeoTrygghet.Data.ConnectionResolver.Resolve();
+        GeoTrygghet.Data.Schema.SchemaManager.Check(cs);
+        return GeoTrygghet.Data.Schema.SchemaManager.AnalysisSrid(cs);
+    }
 
     private static GridShape Shape(ParseResult parse, Option<string> grid) => parse.GetValue(grid) == "hex" ? GridShape.Hexagon : GridShape.Square;
 
@@ -178,7 +189,7 @@ internal static partial class HotspotCommands
     }
 
     /// <summary>A database run is stored with its features, for the map service and for next quarter.</summary>
-    private static void Store(ParseResult parse, PointOptions source, string? cs, PointFilter? filter, AnalysisReport report, IEnumerable<(string Kind, NetTopologySuite.Geometries.Geometry Geometry, object Properties)> features)
+    private static void Store(ParseResult parse, PointOptions source, string? cs, PointFilter? filter, int srid, AnalysisReport report, IEnumerable<(string Kind, NetTopologySuite.Geometries.Geometry Geometry, object Properties)> features)
     {
         if (cs is null || filter is null)
         {
@@ -186,7 +197,7 @@ internal static partial class HotspotCommands
         }
 
         var name = parse.GetValue(source.Name) ?? string.Create(Inv, $"{report.Method} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}");
-        var id = GeoTrygghet.Data.Analysis.AnalysisStore.Save(cs, name, report, filter, AnalysisSrid, features).Id;
+        var id = GeoTrygghet.Data.Analysis.AnalysisStore.Save(cs, name, report, filter, srid, features).Id;
         Console.Error.WriteLine(string.Create(Inv, $"stored as analysis run {id} '{name}'"));
         Console.WriteLine(id.ToString(Inv));
     }

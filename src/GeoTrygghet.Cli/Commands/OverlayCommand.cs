@@ -58,15 +58,17 @@ internal static class OverlayCommand
         command.SetAction(parse => CliRun.Guard(() =>
         {
             RefuseName(parse, source);
-            var (events, description, _, _) = source.Load(parse, SchemaSrid.Value);
-            var (overlay, lights) = Load(parse.GetValue(minLux));
+            // The events, read from the database or moved into its CRS from a file, meet the assets in the database's CRS.
+            var srid = DatabaseSrid();
+            var (events, description, _, _) = source.Load(parse, srid);
+            var (overlay, lights) = Load(parse.GetValue(minLux), srid);
             var coverage = overlay.Of(events);
             var path = OutPath(parse, output);
             var rows = Enumerable.Range(0, events.Count).Select(i => (i, c: coverage[i])).ToList();
             if (HotspotFiles.IsGeoJson(path))
             {
                 var report = Report("Asset overlay of events", description, events.Count, parse.GetValue(minLux), lights.Count, overlay.Cameras);
-                HotspotFiles.WriteGeoJson(path, SchemaSrid.Value, report, rows.Select(r => (HotspotFiles.Point(events.X[r.i], events.Y[r.i]), new JsonObject
+                HotspotFiles.WriteGeoJson(path, srid, report, rows.Select(r => (HotspotFiles.Point(events.X[r.i], events.Y[r.i]), new JsonObject
                 {
                     ["id"] = events.Ids[r.i], ["time_from"] = StockholmTime.Format(events.TimeFrom![r.i]!.Value), ["dark_share"] = Math.Round(r.c.DarkShare, 4),
                     ["dark"] = r.c.Dark, ["lit"] = r.c.Lit, ["lights_out"] = string.Join(';', r.c.LampsOut), ["watched"] = string.Join(';', r.c.Cameras),
@@ -110,8 +112,10 @@ internal static class OverlayCommand
             }
 
             RefuseName(parse, source);
-            var (events, description, _, _) = source.Load(parse, SchemaSrid.Value);
-            var (overlay, lights) = Load(parse.GetValue(minLux));
+            // The events, read from the database or moved into its CRS from a file, meet the assets in the database's CRS.
+            var srid = DatabaseSrid();
+            var (events, description, _, _) = source.Load(parse, srid);
+            var (overlay, lights) = Load(parse.GetValue(minLux), srid);
             var coverage = overlay.Of(events);
             var cs = ConnectionResolver.Resolve();
             var polygons = runName is not null ? AssetSource.RunHotspots(cs, runName) : AssetSource.Areas(cs, parse.GetValue(kind));
@@ -123,7 +127,7 @@ internal static class OverlayCommand
             if (HotspotFiles.IsGeoJson(path))
             {
                 var report = Report("Asset overlay of areas", description, events.Count, parse.GetValue(minLux), lights.Count, overlay.Cameras);
-                HotspotFiles.WriteGeoJson(path, SchemaSrid.Value, report, result.Select(a => (HotspotFiles.Geometry(byId[a.Id]), Properties(a, onDay))));
+                HotspotFiles.WriteGeoJson(path, srid, report, result.Select(a => (HotspotFiles.Geometry(byId[a.Id]), Properties(a, onDay))));
             }
             else
             {
@@ -162,8 +166,10 @@ internal static class OverlayCommand
         command.SetAction(parse => CliRun.Guard(() =>
         {
             RefuseName(parse, source);
-            var (events, description, _, _) = source.Load(parse, SchemaSrid.Value);
-            var (overlay, lamps) = Load(parse.GetValue(minLux));
+            // The events, read from the database or moved into its CRS from a file, meet the assets in the database's CRS.
+            var srid = DatabaseSrid();
+            var (events, description, _, _) = source.Load(parse, srid);
+            var (overlay, lamps) = Load(parse.GetValue(minLux), srid);
             var coverage = overlay.Of(events);
             var what = parse.GetValue(kind)!;
             var reach = parse.GetValue(radius) ?? (what == "light" ? Math.Round(LitRadius.Metres(7, 5200, null, "LED", parse.GetValue(minLux)), 1) : 50);
@@ -179,7 +185,7 @@ internal static class OverlayCommand
                 new Dictionary<string, object?> { ["k"] = parse.GetValue(k), ["radius_m"] = reach, ["half_life_days"] = parse.GetValue(halfLife), ["demand"] = result.Demand, ["demand_events"] = result.DemandEvents });
             if (HotspotFiles.IsGeoJson(path))
             {
-                HotspotFiles.WriteGeoJson(path, SchemaSrid.Value, report, result.Candidates.Select(c => (HotspotFiles.Point(c.X, c.Y), new JsonObject
+                HotspotFiles.WriteGeoJson(path, srid, report, result.Candidates.Select(c => (HotspotFiles.Point(c.X, c.Y), new JsonObject
                 {
                     ["rank"] = c.Rank, ["kind"] = what, ["events"] = c.Events, ["weight"] = Math.Round(c.Weight, 4), ["cumulative_share"] = Math.Round(c.CumulativeShare, 4),
                     ["radius_m"] = reach, ["event_ids"] = string.Join(';', c.EventIds),
@@ -202,7 +208,14 @@ internal static class OverlayCommand
         return command;
     }
 
-    private static (AssetOverlay Overlay, List<LightAsset> Lights) Load(double minLux)
+    private static int DatabaseSrid()
+    {
+        var cs = ConnectionResolver.Resolve();
+        SchemaManager.Check(cs);
+        return SchemaManager.AnalysisSrid(cs);
+    }
+
+    private static (AssetOverlay Overlay, List<LightAsset> Lights) Load(double minLux, int srid)
     {
         if (!(minLux > 0))
         {
@@ -210,10 +223,9 @@ internal static class OverlayCommand
         }
 
         var cs = ConnectionResolver.Resolve();
-        SchemaManager.Check(cs);
         var lights = AssetSource.Lights(cs, minLux);
-        var cameras = AssetSource.Cameras(cs, SchemaSrid.Value);
-        return (new AssetOverlay(lights, cameras, SchemaSrid.Value), lights);
+        var cameras = AssetSource.Cameras(cs, srid);
+        return (new AssetOverlay(lights, cameras, srid), lights);
     }
 
     private static Dictionary<string, double> ParseWeights(string[]? given)

@@ -52,7 +52,7 @@ internal static class PatrolCommand
             var (from, to) = ShiftText.Parse(parse.GetValue(shift)!, "--shift");
             var cs = ConnectionResolver.Resolve();
             SchemaManager.Check(cs);
-            var srid = SchemaSrid.Value;
+            var srid = SchemaManager.AnalysisSrid(cs);
             var result = PatrolRunner.Run(cs, new PatrolRequest
             {
                 ShiftStart = from,
@@ -135,12 +135,13 @@ internal static class PatrolCommand
                 : throw new FormatException($"{path}: say --format gpx or --format csv"));
             var cs = ConnectionResolver.Resolve();
             SchemaManager.Check(cs);
+            var srid = SchemaManager.AnalysisSrid(cs);
             List<VisitRecord> visits;
             try
             {
                 visits = kind == "gpx"
-                    ? VisitFiles.ReadGpx(path, SchemaSrid.Value, parse.GetValue(radius), parse.GetValue(minMinutes))
-                    : VisitFiles.ReadCsv(path, SchemaSrid.Value);
+                    ? VisitFiles.ReadGpx(path, srid, parse.GetValue(radius), parse.GetValue(minMinutes))
+                    : VisitFiles.ReadCsv(path, srid);
             }
             catch (VisitRowException e)
             {
@@ -149,7 +150,7 @@ internal static class PatrolCommand
                 return CliRun.Rejected;
             }
             var name = parse.GetValue(source) ?? Path.GetFileName(path);
-            var (inserted, updated, unchanged) = VisitStore.Save(cs, name, visits);
+            var (inserted, updated, unchanged) = VisitStore.Save(cs, name, visits, srid);
             Console.Error.WriteLine($"visits: {visits.Count} read from {path} ({kind}{(kind == "gpx" ? $": stays of at least {parse.GetValue(minMinutes).ToString(Inv)} min within {parse.GetValue(radius).ToString(Inv)} m" : string.Empty)}), {inserted} new, {updated} updated, {unchanged} unchanged, source '{name}'");
             foreach (var v in visits.Take(50))
             {
@@ -203,7 +204,9 @@ internal static class PatrolCommand
             var plan = JsonNode.Parse(File.ReadAllText(planPath))?.AsObject() ?? throw new FormatException($"--plan {planPath}: the file is empty");
             var from = DateTimeOffset.Parse(plan["shift"]?["start"]?.GetValue<string>() ?? throw new FormatException($"{parse.GetValue(planFile)}: no shift.start: is it a plan from gt patrol plan?"), Inv);
             var to = DateTimeOffset.Parse(plan["shift"]!["end"]!.GetValue<string>(), Inv);
-            var srid = SchemaSrid.Value;
+            var cs = ConnectionResolver.Resolve();
+            SchemaManager.Check(cs);
+            var srid = SchemaManager.AnalysisSrid(cs);
             var toSrid = new GeometryReprojector(4326, srid);
             var factory = new NetTopologySuite.Geometries.GeometryFactory(new NetTopologySuite.Geometries.PrecisionModel(), 4326);
             var planned = plan["hotspots"]!.AsArray().Select(h =>
@@ -211,8 +214,6 @@ internal static class PatrolCommand
                 var p = toSrid.Transform(factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(h!["lon"]!.GetValue<double>(), h["lat"]!.GetValue<double>()))).Coordinate;
                 return new PresenceFollowUp.PlannedHotspot(h["hotspot"]!.GetValue<string>(), h["label"]!.GetValue<string>(), p.X, p.Y, h["visits"]!.GetValue<int>(), h["planned_minutes"]!.GetValue<double>());
             }).ToList();
-            var cs = ConnectionResolver.Resolve();
-            SchemaManager.Check(cs);
             var sources = VisitStore.Sources(cs, from, to);
             if (parse.GetValue(source) is { } wanted && sources.All(x => x.Source != wanted))
             {

@@ -29,7 +29,7 @@ public static class EvaluationRunner
             throw new EvaluationException("the windows before and after must be a positive number of days.");
         }
 
-        var srid = Schema.SchemaSrid.Value;
+        var srid = Schema.SchemaManager.AnalysisSrid(connectionString);
         var defaults = new Dictionary<string, string>();
         if (request.BufferMetres is null)
         {
@@ -73,7 +73,7 @@ public static class EvaluationRunner
             DataFrom = coverage.First,
             DataTo = coverage.Last,
         };
-        var found = EvaluationSource.LoadEvents(connectionString, areas, design.BeforeFrom, design.Start, design.AfterTo, request.Reports, request.Categories, request.Sources, cancel);
+        var found = EvaluationSource.LoadEvents(connectionString, areas, design.BeforeFrom, design.Start, design.AfterTo, request.Reports, request.Categories, request.Sources, srid, cancel);
         cancel.ThrowIfCancellationRequested();
         return MeasureEvaluation.Evaluate(design, found);
     }

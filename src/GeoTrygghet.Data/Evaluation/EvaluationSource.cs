@@ -77,7 +77,7 @@ public static class EvaluationSource
     }
 
     public static List<EvaluationEvent> LoadEvents(string connectionString, EvaluationAreas areas, DateTimeOffset from, DateTimeOffset start, DateTimeOffset to,
-        bool reports, IReadOnlyList<string> categories, IReadOnlyList<string> sources, CancellationToken cancel = default)
+        bool reports, IReadOnlyList<string> categories, IReadOnlyList<string> sources, int srid, CancellationToken cancel = default)
     {
         using var conn = Schema.SchemaManager.Open(connectionString);
         var table = reports ? "reports" : "incidents";
@@ -96,7 +96,7 @@ public static class EvaluationSource
         cmd.Parameters.AddWithValue("r", wkt.Write(areas.Treated));
         cmd.Parameters.AddWithValue("b", wkt.Write(areas.Buffer));
         cmd.Parameters.AddWithValue("c", wkt.Write(areas.Control));
-        cmd.Parameters.AddWithValue("srid", Schema.SchemaSrid.Value);
+        cmd.Parameters.AddWithValue("srid", srid);
         cmd.Parameters.AddWithValue("from", from);
         cmd.Parameters.AddWithValue("start", start);
         cmd.Parameters.AddWithValue("to", to);

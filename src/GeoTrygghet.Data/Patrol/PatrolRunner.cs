@@ -18,9 +18,9 @@ public static class PatrolRunner
     public static Result Run(string connectionString, PatrolRequest r, CancellationToken cancel = default)
     {
         var inv = CultureInfo.InvariantCulture;
-        var srid = Schema.SchemaSrid.Value;
+        var srid = Schema.SchemaManager.AnalysisSrid(connectionString);
         PresencePlanner.CheckBounds(r.Patrols, r.SpeedKmh, r.MaxHotspots);
-        var sites = PatrolSource.Load(connectionString, r.Run, r.Area, r.ShiftStart, r.LookBackDays, r.HalfLifeDays, r.ReportWeight, r.MaxHotspots, cancel);
+        var sites = PatrolSource.Load(connectionString, r.Run, r.Area, r.ShiftStart, r.LookBackDays, r.HalfLifeDays, r.ReportWeight, r.MaxHotspots, srid, cancel);
         var streets = r.Straight ? [] : PatrolSource.Streets(connectionString);
         IPatrolRouter router = streets.Count > 0 ? new StreetGraphRouter(streets, r.SpeedKmh) : new StraightLineRouter(r.SpeedKmh);
         var settings = new PresenceSettings

@@ -24,7 +24,7 @@ public static class PatrolSource
         public (long Id, string Name) RunIdentity { get; init; }
     }
 
-    public static Sites Load(string connectionString, string? run, string? areaName, DateTimeOffset shiftStart, double lookBackDays, double halfLifeDays, double reportWeight, int maxSites, CancellationToken cancel = default)
+    public static Sites Load(string connectionString, string? run, string? areaName, DateTimeOffset shiftStart, double lookBackDays, double halfLifeDays, double reportWeight, int maxSites, int srid, CancellationToken cancel = default)
     {
         var runName = run ?? LatestRun(connectionString);
         var polygons = AssetSource.RunHotspots(connectionString, runName);
@@ -49,7 +49,7 @@ public static class PatrolSource
         var localStart = StockholmTime.LocalDate(shiftStart);
         var filter = new PointFilter(localStart.AddDays(-(int)Math.Ceiling(lookBackDays)), localStart, IncidentWeight: 1, ReportWeight: reportWeight);
         var events = PointSource.Load(connectionString, filter, cancel);
-        var factory = new GeometryFactory(new PrecisionModel(), Schema.SchemaSrid.Value);
+        var factory = new GeometryFactory(new PrecisionModel(), srid);
         var sites = new List<(PatrolSite Site, Geometry Area, double Total)>();
         foreach (var part in parts)
         {

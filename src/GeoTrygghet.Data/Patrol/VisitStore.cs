@@ -6,7 +6,7 @@ namespace GeoTrygghet.Data.Patrol;
 /// <summary>The visits patrols made, kept in <c>patrol_visits</c>: imported in one transaction (all or nothing, again and again the same), read back by period.</summary>
 public static class VisitStore
 {
-    public static (int Inserted, int Updated, int Unchanged) Save(string connectionString, string source, IReadOnlyList<VisitRecord> visits)
+    public static (int Inserted, int Updated, int Unchanged) Save(string connectionString, string source, IReadOnlyList<VisitRecord> visits, int srid)
     {
         using var conn = Schema.SchemaManager.Open(connectionString);
         using var tx = conn.BeginTransaction();
@@ -30,7 +30,7 @@ public static class VisitStore
             cmd.Parameters.AddWithValue("depart", v.Depart.ToUniversalTime());
             cmd.Parameters.AddWithValue("x", v.X);
             cmd.Parameters.AddWithValue("y", v.Y);
-            cmd.Parameters.AddWithValue("srid", Schema.SchemaSrid.Value);
+            cmd.Parameters.AddWithValue("srid", srid);
             switch (cmd.ExecuteScalar())
             {
                 case true:

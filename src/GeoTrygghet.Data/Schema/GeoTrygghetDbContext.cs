@@ -27,6 +27,10 @@ public sealed class GeoTrygghetDbContext(DbContextOptions<GeoTrygghetDbContext> 
         new DbContextOptionsBuilder<GeoTrygghetDbContext>()
             .UseNpgsql(connectionString, o => o.UseNetTopologySuite())
             .UseSnakeCaseNamingConvention()
+            // The model snapshot was made with EPSG:3006; a deployment made with another analysis CRS differs from it
+            // only in the SRID of its geometry columns, which the migrations take from SchemaSrid. That is not a
+            // pending change to the schema.
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
             .Options;
 
     protected override void OnModelCreating(ModelBuilder b)

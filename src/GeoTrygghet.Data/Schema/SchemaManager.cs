@@ -35,20 +35,28 @@ public static class SchemaManager
             }
         }
 
-        using var db = new GeoTrygghetDbContext(GeoTrygghetDbContext.Options(connectionString));
-        var pending = db.Database.GetPendingMigrations().ToList();
-        if (pending.Count > 0)
+        // A schema that exists keeps the CRS it was made with: a later migration adds its columns in that CRS too.
+        CheckSrid(connectionString);
+        var srid = StoredSrid(connectionString) ?? SchemaSrid.FromEnvironment ?? SchemaSrid.Default;
+        var pending = SchemaSrid.With(srid, () =>
         {
-            try
+            using var db = new GeoTrygghetDbContext(GeoTrygghetDbContext.Options(connectionString));
+            var pending = db.Database.GetPendingMigrations().ToList();
+            if (pending.Count > 0)
             {
-                db.Database.Migrate();
+                try
+                {
+                    db.Database.Migrate();
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && !HasPostgis(connectionString))
+                {
+                    throw new DatabaseException(
+                        $"PostGIS is not installed in {Describe(connectionString)} and its role may not install it (that needs a superuser): set {ConnectionResolver.AdminEnvironmentVariable} to an administrator's connection string for ./gt db up, or have an administrator run CREATE EXTENSION postgis in that database. ({e.MessageText})", e);
+                }
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && !HasPostgis(connectionString))
-            {
-                throw new DatabaseException(
-                    $"PostGIS is not installed in {Describe(connectionString)} and its role may not install it (that needs a superuser): set {ConnectionResolver.AdminEnvironmentVariable} to an administrator's connection string for ./gt db up, or have an administrator run CREATE EXTENSION postgis in that database. ({e.MessageText})", e);
-            }
-        }
+
+            return pending;
+        });
 
         CheckSrid(connectionString);
         return pending;
@@ -136,11 +144,22 @@ public static class SchemaManager
         return Tables.Select(t => (t, Scalar<long>(conn, $"SELECT count(*) FROM {t}"))).ToList();
     }
 
-    public static int AnalysisSrid(string connectionString)
+    /// <summary>
+    /// The analysis CRS of the database: the one its geometry columns were made with. Every command and the map service
+    /// read it here once and pass it down.
+    /// </summary>
+    public static int AnalysisSrid(string connectionString) => StoredSrid(connectionString) ?? SchemaSrid.Default;
+
+    private static int? StoredSrid(string connectionString)
     {
         using var conn = Open(connectionString);
+        if (Scalar<string>(conn, "SELECT to_regclass('deployment_settings')::text") is null)
+        {
+            return null;
+        }
+
         var text = Scalar<string>(conn, "SELECT value FROM deployment_settings WHERE key = 'analysis_srid'");
-        return text is null ? SchemaSrid.Default : int.Parse(text, CultureInfo.InvariantCulture);
+        return text is null ? null : int.Parse(text, CultureInfo.InvariantCulture);
     }
 
     public static NpgsqlConnection Open(string connectionString)
@@ -173,10 +192,9 @@ public static class SchemaManager
 
     private static void CheckSrid(string connectionString)
     {
-        var stored = AnalysisSrid(connectionString);
-        if (stored != SchemaSrid.Value && !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("GEOTRYGGHET_SRID")))
+        if (StoredSrid(connectionString) is { } stored && SchemaSrid.FromEnvironment is { } asked && asked != stored)
         {
-            throw new DatabaseException($"GEOTRYGGHET_SRID is EPSG:{SchemaSrid.Value} but the database {Describe(connectionString)} was created with EPSG:{stored}; a deployment keeps one analysis CRS.");
+            throw new DatabaseException($"GEOTRYGGHET_SRID is EPSG:{asked} but the database {Describe(connectionString)} was created with EPSG:{stored}; a deployment keeps one analysis CRS.");
         }
     }
 

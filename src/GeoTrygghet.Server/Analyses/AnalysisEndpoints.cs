@@ -44,7 +44,7 @@ public static class AnalysisEndpoints
                 return Problems.BadRequest($"The body is not a JSON object: {e.Message}");
             }
 
-            var request = AnalysisRequest.Parse(body, options.AnalysisSrid);
+            var request = AnalysisRequest.Parse(body, options.Crs.Srid);
             // Two runs may not share a name: a taken one is refused before minutes of work, and the default carries a
             // random part so that analyses started in the same second do not collide.
             var name = request.Name is { Length: > 0 } given ? given

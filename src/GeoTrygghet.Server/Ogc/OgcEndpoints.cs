@@ -81,7 +81,7 @@ public static class OgcEndpoints
             var filter = LayerFilter.Parse(q);
             await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
             await using var cmd = new NpgsqlCommand { Connection = conn };
-            var where = Where(layer, filter, q["bbox"], q["datetime"], options.AnalysisSrid, cmd);
+            var where = Where(layer, filter, q["bbox"], q["datetime"], options.Crs.Srid, cmd);
             cmd.CommandText = $"""
                 SELECT json_build_object('type', 'Feature', 'id', a.id, 'geometry', ST_AsGeoJSON(ST_Transform(t.geom, 4326), 7)::json, 'properties', to_jsonb(a) - 'id')::text
                 FROM {layer.From}, LATERAL (SELECT {layer.Attributes}) a

@@ -41,7 +41,7 @@ public static class OverlayEndpoints
                 var overlay = Assets(options, minLux, out var lights);
                 cancel.ThrowIfCancellationRequested();
                 var lit = overlay.LitArea(day);
-                return Collection([(lit, new JsonObject
+                return Collection(options.Crs.Srid, [(lit, new JsonObject
                 {
                     ["day"] = day.ToString("yyyy-MM-dd", Inv), ["min_lux"] = minLux, ["lamps_working"] = lights.Count(l => l.StatusOn(day) == "working"),
                     ["lamps_out"] = lights.Count(l => l.StatusOn(day) == "out"), ["area_m2"] = Math.Round(lit.Area),
@@ -54,8 +54,8 @@ public static class OverlayEndpoints
             var day = Day(http.Request.Query["day"], "day") ?? Today();
             return Json(cache.GetOrAdd($"watched:{day}", AssetTables, _ =>
             {
-                var cameras = AssetSource.Cameras(options.ConnectionString, SchemaSrid.Value).Where(c => c.InstalledOn is null || c.InstalledOn <= day);
-                return Collection(cameras.Select(c => ((Geometry)c.View, new JsonObject
+                var cameras = AssetSource.Cameras(options.ConnectionString, options.Crs.Srid).Where(c => c.InstalledOn is null || c.InstalledOn <= day);
+                return Collection(options.Crs.Srid, cameras.Select(c => ((Geometry)c.View, new JsonObject
                 {
                     ["id"] = c.Id, ["hours"] = c.HoursStart is { } s && c.HoursEnd is { } e ? $"{s:HH\\:mm}-{e:HH\\:mm}" : "always",
                     ["installed_on"] = c.InstalledOn?.ToString("yyyy-MM-dd", Inv), ["area_m2"] = Math.Round(c.View.Area),
@@ -118,7 +118,7 @@ public static class OverlayEndpoints
                 var events = PointSource.Load(options.ConnectionString, filter, cancel);
                 var overlay = Assets(options, minLux, out _);
                 var result = PlacementCandidates.Choose(events, overlay.Of(events, cancel), kind, count, radius, halfLife, new Dictionary<string, double>(), cancel);
-                return Collection(result.Candidates.Select(c => ((Geometry)new Point(c.X, c.Y), new JsonObject
+                return Collection(options.Crs.Srid, result.Candidates.Select(c => ((Geometry)new Point(c.X, c.Y), new JsonObject
                 {
                     ["rank"] = c.Rank, ["kind"] = kind, ["events"] = c.Events, ["weight"] = R(c.Weight), ["cumulative_share"] = R(c.CumulativeShare), ["radius_m"] = radius,
                 })), new JsonObject { ["demand"] = result.Demand, ["demand_events"] = result.DemandEvents, ["radius_m"] = radius, ["half_life_days"] = halfLife });
@@ -156,7 +156,7 @@ public static class OverlayEndpoints
     private static AssetOverlay Assets(ServerOptions options, double minLux, out List<LightAsset> lights)
     {
         lights = AssetSource.Lights(options.ConnectionString, minLux);
-        return new AssetOverlay(lights, AssetSource.Cameras(options.ConnectionString, SchemaSrid.Value), SchemaSrid.Value);
+        return new AssetOverlay(lights, AssetSource.Cameras(options.ConnectionString, options.Crs.Srid), options.Crs.Srid);
     }
 
     private static PointFilter Filter(IQueryCollection query)
@@ -173,9 +173,9 @@ public static class OverlayEndpoints
     /// Features in CRS84 for the browser: simplified to a metre (what a map can show) and rounded to 1e-6 degrees
     /// (10 cm), so the lit ground of a town is a few hundred kilobytes, not megabytes of 15-digit coordinates.
     /// </summary>
-    private static string Collection(IEnumerable<(Geometry Geometry, JsonObject Properties)> features, JsonObject? about = null)
+    private static string Collection(int srid, IEnumerable<(Geometry Geometry, JsonObject Properties)> features, JsonObject? about = null)
     {
-        var toWgs84 = new GeometryReprojector(SchemaSrid.Value, 4326);
+        var toWgs84 = new GeometryReprojector(srid, 4326);
         Geometry ForMap(Geometry g)
         {
             var simple = g is Point ? g : NetTopologySuite.Simplify.TopologyPreservingSimplifier.Simplify(g, 1.0);

@@ -53,7 +53,7 @@ public static class PatrolEndpoints
                 SpeedKmh = QueryNumbers.Number(q["speed_kmh"], "speed_kmh", 25, 1, 200),
                 Straight = q["straight"] == "true",
             }, http.RequestAborted);
-            var srid = Data.Schema.SchemaSrid.Value;
+            var srid = options.Crs.Srid;
             switch (format)
             {
                 case "json":

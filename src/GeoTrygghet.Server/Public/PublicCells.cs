@@ -104,7 +104,7 @@ public static class PublicCells
                  src AS (
                    SELECT c.grp AS category_group, @month AS month, @cellm AS cell_m,
                           CASE WHEN c.n >= @k THEN c.n END AS count, CASE WHEN c.n >= @k THEN c.n::text ELSE @fewer END AS label,
-                          ST_AsMVTGeom(ST_Transform(ST_SetSRID(ST_MakePoint((c.cx + 0.5) * @cellm, (c.cy + 0.5) * @cellm), {options.AnalysisSrid}), 3857), env.e, {TileQuery.Extent}, 64, true) AS geom
+                          ST_AsMVTGeom(ST_Transform(ST_SetSRID(ST_MakePoint((c.cx + 0.5) * @cellm, (c.cy + 0.5) * @cellm), {options.Crs.Srid}), 3857), env.e, {TileQuery.Extent}, 64, true) AS geom
                    FROM c, env)
             SELECT ST_AsMVT(src, @layer, {TileQuery.Extent}, 'geom') FROM src WHERE geom IS NOT NULL
             """);
@@ -129,7 +129,7 @@ public static class PublicCells
               'beskrivning', 'Antal händelser per ruta om ' || @cellm || ' m, kalendermånad och kategori, placerade i rutans mitt. Färre än ' || @k || ' visas utan antal.',
               'features', coalesce(json_agg(json_build_object(
                 'type', 'Feature',
-                'geometry', ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_MakePoint((c.cx + 0.5) * @cellm, (c.cy + 0.5) * @cellm), {options.AnalysisSrid}), 4326), 6)::json,
+                'geometry', ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_MakePoint((c.cx + 0.5) * @cellm, (c.cy + 0.5) * @cellm), {options.Crs.Srid}), 4326), 6)::json,
                 'properties', json_build_object('category_group', c.grp, 'month', @month, 'cell_m', @cellm,
                   'count', CASE WHEN c.n >= @k THEN c.n END, 'label', CASE WHEN c.n >= @k THEN c.n::text ELSE @fewer END))
                 ORDER BY c.cx, c.cy, c.grp), '[]'::json))::text

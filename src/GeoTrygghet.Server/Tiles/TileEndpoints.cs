@@ -109,7 +109,7 @@ public static class TileEndpoints
             var cells = aggregate ? TileQuery.AggregateCellsPerSide : 0;
             if (!aggregate && definition.Points)
             {
-                await using var count = TileQuery.Count(conn, definition, tz, tx, ty, filter, options.AnalysisSrid, options.DetailFeatureBudget + 1);
+                await using var count = TileQuery.Count(conn, definition, tz, tx, ty, filter, options.Crs.Srid, options.DetailFeatureBudget + 1);
                 if ((long)(await count.ExecuteScalarAsync(http.RequestAborted))! > options.DetailFeatureBudget)
                 {
                     // A raster draws dots, so finer cells cost nothing there; a vector tile's features are drawn by the browser.
@@ -119,10 +119,10 @@ public static class TileEndpoints
 
             if (format == "png")
             {
-                return await Raster.RasterQuery.Render(conn, layer, definition, tz, tx, ty, filter, options.AnalysisSrid, cells, http.RequestAborted);
+                return await Raster.RasterQuery.Render(conn, layer, definition, tz, tx, ty, filter, options.Crs.Srid, cells, http.RequestAborted);
             }
 
-            await using var cmd = TileQuery.Build(conn, definition, tz, tx, ty, filter, options.AnalysisSrid, cells);
+            await using var cmd = TileQuery.Build(conn, definition, tz, tx, ty, filter, options.Crs.Srid, cells);
             return (byte[]?)await cmd.ExecuteScalarAsync(http.RequestAborted) ?? [];
         });
     }

@@ -15,7 +15,14 @@ namespace GeoTrygghet.IntegrationTests.Support;
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
+    /// <summary>A database with the schema applied (also the class fixture of a test class).</summary>
     public TestDatabase()
+        : this(applySchema: true)
+    {
+    }
+
+    // xUnit builds a class fixture with its one public constructor.
+    private TestDatabase(bool applySchema)
     {
         AdminConnectionString = ResolveAdmin();
         Name = "gt_test_" + Guid.NewGuid().ToString("N")[..12];
@@ -39,8 +46,14 @@ public sealed class TestDatabase : IDisposable
         app.Database = Name;
         app.Pooling = false;
         ConnectionString = app.ConnectionString;
-        SchemaManager.Migrate(ConnectionString);
+        if (applySchema)
+        {
+            SchemaManager.Migrate(ConnectionString);
+        }
     }
+
+    /// <summary>A database with PostGIS and nothing else, for a test that applies the schema itself (gt db up).</summary>
+    public static TestDatabase WithoutSchema() => new(applySchema: false);
 
     /// <summary>A privileged connection (to the server's maintenance database): creates and drops test databases.</summary>
     public string AdminConnectionString { get; }

@@ -14,7 +14,8 @@ internal static partial class HotspotCommands
         source.AddTo(command);
         command.SetAction(parse => CliRun.Guard(() =>
         {
-            var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
+            var srid = Srid(parse, source);
+            var (points, inputPath, filter, cs) = source.Load(parse, srid);
             RequireEvents(points, "forecast accuracy");
             var outPath = OutPath(parse, output, filter);
             if (points.TimeFrom is null || points.TimeFrom.Any(t => t is null))
@@ -41,7 +42,7 @@ internal static partial class HotspotCommands
             var hot = gi.Bins.Select(b => b >= 2).ToArray();
             var r = GeoTrygghet.Analysis.Evaluation.ForecastAccuracy.Compute(hot, before.Counts, after.Counts);
             var report = new AnalysisReport("Forecast accuracy of Gi* hotspots", "PAI: Chainey et al. 2008; PEI: Hunt 2016; RRI: Levine 2008", inputPath, points.Count,
-                new Dictionary<string, object?> { ["split"] = splitDate.ToString("yyyy-MM-dd", Inv), ["cell_m"] = spec.CellSize, ["band_m"] = bandMeters, ["hotspots"] = "Gi* bin >= 2 (95 %), FDR", ["crs"] = $"EPSG:{AnalysisSrid}" },
+                new Dictionary<string, object?> { ["split"] = splitDate.ToString("yyyy-MM-dd", Inv), ["cell_m"] = spec.CellSize, ["band_m"] = bandMeters, ["hotspots"] = "Gi* bin >= 2 (95 %), FDR", ["crs"] = $"EPSG:{srid}" },
                 automatic,
                 new Dictionary<string, object?>
                 {
@@ -54,7 +55,7 @@ internal static partial class HotspotCommands
                 File.WriteAllText(outPath, System.Text.Json.JsonSerializer.Serialize(report, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
             }
 
-            Store(parse, source, cs, filter, report, []);
+            Store(parse, source, cs, filter, srid, report, []);
             Finish(outPath, report);
         }));
         return command;

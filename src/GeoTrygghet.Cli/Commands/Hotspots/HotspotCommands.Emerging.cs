@@ -18,7 +18,8 @@ internal static partial class HotspotCommands
         source.AddTo(command);
         command.SetAction(parse => CliRun.Guard(() =>
         {
-            var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
+            var srid = Srid(parse, source);
+            var (points, inputPath, filter, cs) = source.Load(parse, srid);
             RequireEvents(points, "emerging hot spot analysis");
             var outPath = OutPath(parse, output, filter);
             if (points.TimeFrom is null || points.TimeFrom.Any(t => t is null))
@@ -51,7 +52,7 @@ internal static partial class HotspotCommands
                 new Dictionary<string, object?>
                 {
                     ["cell_m"] = spec.CellSize, ["cells"] = spec.CellCount, ["band_m"] = bandMeters, ["step"] = stepName, ["steps"] = steps,
-                    ["first_step"] = StepLabel(first, stepName), ["hot"] = "Gi* bin >= 1 (90 %), FDR per step", ["trend_alpha"] = 0.05, ["crs"] = $"EPSG:{AnalysisSrid}",
+                    ["first_step"] = StepLabel(first, stepName), ["hot"] = "Gi* bin >= 1 (90 %), FDR per step", ["trend_alpha"] = 0.05, ["crs"] = $"EPSG:{srid}",
                 },
                 automatic,
                 Enum.GetValues<GeoTrygghet.Analysis.Temporal.EmergingCategory>().Where(c => c != GeoTrygghet.Analysis.Temporal.EmergingCategory.NoPattern)
@@ -62,7 +63,7 @@ internal static partial class HotspotCommands
             }
             else if (HotspotFiles.IsGeoJson(outPath))
             {
-                HotspotFiles.WriteGeoJson(outPath, AnalysisSrid, report, rows.Select(i => (HotspotFiles.Point(cx[i], cy[i]), new JsonObject
+                HotspotFiles.WriteGeoJson(outPath, srid, report, rows.Select(i => (HotspotFiles.Point(cx[i], cy[i]), new JsonObject
                 {
                     ["category"] = Snake(result.Category[i].ToString()), ["trend_z"] = result.TrendZ[i], ["trend_p"] = result.TrendP[i],
                     ["hot_steps"] = Steps(i, 1), ["cold_steps"] = Steps(i, -1), ["steps"] = steps,
@@ -75,7 +76,7 @@ internal static partial class HotspotCommands
                     HotspotFiles.Format(result.TrendP[i]), Steps(i, 1).ToString(Inv), Steps(i, -1).ToString(Inv), steps.ToString(Inv))));
             }
 
-            Store(parse, source, cs, filter, report, rows.Where(i => result.Category[i] != GeoTrygghet.Analysis.Temporal.EmergingCategory.NoPattern)
+            Store(parse, source, cs, filter, srid, report, rows.Where(i => result.Category[i] != GeoTrygghet.Analysis.Temporal.EmergingCategory.NoPattern)
                 .Select(i => ("cell", (NetTopologySuite.Geometries.Geometry)CellPolygons.Of(spec, i % spec.Cols, i / spec.Cols),
                     (object)new { category = Snake(result.Category[i].ToString()), trend_z = result.TrendZ[i], trend_p = result.TrendP[i], hot_steps = Steps(i, 1), cold_steps = Steps(i, -1), steps })));
             Finish(outPath, report);

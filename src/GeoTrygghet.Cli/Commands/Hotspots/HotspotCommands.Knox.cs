@@ -20,7 +20,8 @@ internal static partial class HotspotCommands
         source.AddTo(command);
         command.SetAction(parse => CliRun.Guard(() =>
         {
-            var (points, inputPath, filter, cs) = source.Load(parse, AnalysisSrid);
+            var srid = Srid(parse, source);
+            var (points, inputPath, filter, cs) = source.Load(parse, srid);
             var outPath = OutPath(parse, output, filter);
             if (points.TimeFrom is null || points.TimeFrom.Any(t => t is null))
             {
@@ -51,7 +52,7 @@ internal static partial class HotspotCommands
                 Csv(c.Space.Label), Csv(c.Time.Label), c.Observed.ToString(Inv), HotspotFiles.Format(c.Expected), HotspotFiles.Format(c.Ratio), HotspotFiles.Format(c.P))));
             }
 
-            Store(parse, source, cs, filter, report, []);
+            Store(parse, source, cs, filter, srid, report, []);
             Finish(outPath, report);
         }));
         return command;
