@@ -120,7 +120,7 @@ internal static partial class TileBench
     private static List<double> PsqlTimes(string cs, (int Z, int X, int Y) t, ServerOptions options, int repeats)
     {
         var layer = LayerCatalog.Find("incidents")!;
-        var filter = new LayerFilter(null, null, [], [], null, null);
+        var filter = LayerFilter.None;
         using var conn = new NpgsqlConnection(cs);
         conn.Open();
         using var count = TileQuery.Count(conn, layer, t.Z, t.X, t.Y, filter, options.Crs.Srid, options.DetailFeatureBudget + 1);

@@ -5,6 +5,7 @@ global using GeoTrygghet.Analysis.Density;
 global using GeoTrygghet.Analysis.Grids;
 global using GeoTrygghet.Analysis.Statistics;
 global using GeoTrygghet.Core.Crs;
+global using GeoTrygghet.Core.Events;
 global using GeoTrygghet.Core.Hotspots;
 global using GeoTrygghet.Core.Hotspots.Methods;
 global using GeoTrygghet.Core.Time;

@@ -54,7 +54,7 @@ public static class ConnectionResolver
             return fromEnv;
         }
 
-        var file = Cluster.LocalCluster.ConnectionFile;
+        var file = LocalClusterFiles.ConnectionFile;
         if (File.Exists(file))
         {
             return File.ReadAllText(file).Trim();

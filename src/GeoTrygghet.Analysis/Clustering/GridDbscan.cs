@@ -97,7 +97,7 @@ internal static class GridDbscan
 
         // Core points.
         var isCore = new bool[n];
-        Parallel.For(0, cells, c =>
+        Parallel.For(0, cells, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, c =>
         {
             var size = cellStart[c + 1] - cellStart[c];
             for (var k = cellStart[c]; k < cellStart[c + 1]; k++)

@@ -29,7 +29,7 @@ public static class KernelDensityEstimator
         var n = xs.Length;
         var parts = n >= 10_000 ? Math.Min(Environment.ProcessorCount, 4) : 1;
         var partials = new double[parts][];
-        Parallel.For(0, parts, new ParallelOptions { CancellationToken = cancel }, part =>
+        Parallel.For(0, parts, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = parts }, part =>
         {
             var density = new double[grid.CellCount];
             for (var i = part * n / parts; i < (part + 1) * n / parts; i++)

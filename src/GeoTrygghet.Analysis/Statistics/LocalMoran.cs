@@ -96,7 +96,9 @@ public static class LocalMoran
             pAnalytical[i] = Normal.TwoSidedP(zScore[i]);
         }
 
-        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancel }, i =>
+        // At most one worker per core: without a bound Parallel.For takes every thread the pool adds, and a long run in the
+        // map service would leave none for its other requests.
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var d = neighbours.DegreeOf(i);
             if (d == 0)

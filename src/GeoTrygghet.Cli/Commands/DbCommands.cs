@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using GeoTrygghet.Data;
-using GeoTrygghet.Data.Cluster;
+using GeoTrygghet.Cluster;
 using GeoTrygghet.Data.Schema;
 
 namespace GeoTrygghet.Cli.Commands;

@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using GeoTrygghet.Core.Demo;
 using GeoTrygghet.Core.Domain;
+using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Import;
 using GeoTrygghet.Data;
-
 using GeoTrygghet.Data.Analysis;
 
 namespace GeoTrygghet.Cli.Commands;
@@ -83,7 +83,7 @@ internal static class DemoCommands
         }
 
         Console.WriteLine("Storing the demo's first hotspot runs (Gi* and DBSCAN) for the viewer …");
-        var incidents = new Core.Hotspots.PointFilter();
+        var incidents = new EventFilter();
         foreach (var (method, name, parameters) in new[]
         {
             ("gistar", "demo Gi*", new HotspotParameters()),

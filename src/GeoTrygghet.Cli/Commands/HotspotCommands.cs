@@ -9,8 +9,8 @@ using GeoTrygghet.Analysis.Statistics;
 using GeoTrygghet.Core.Crs;
 using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Core.Hotspots.Methods;
-using GeoTrygghet.Data.Analysis;
 using GeoTrygghet.Core.Time;
+using GeoTrygghet.Data.Analysis;
 
 namespace GeoTrygghet.Cli.Commands;
 
@@ -160,7 +160,7 @@ internal static partial class HotspotCommands
     private static (GridSpec Spec, GridCounts Counts) Aggregate(PointTable points, double? cell, GridShape shape, Dictionary<string, string> automatic) =>
         HotspotMethods.Aggregate(points, cell, shape, automatic);
 
-    private static string? OutPath(ParseResult parse, Option<string?> output, PointFilter? filter) => OutPath(parse, output, filter is not null);
+    private static string? OutPath(ParseResult parse, Option<string?> output, EventFilter? filter) => OutPath(parse, output, filter is not null);
 
     private static string? OutPath(ParseResult parse, Option<string?> output, bool fromDatabase)
     {
@@ -189,7 +189,7 @@ internal static partial class HotspotCommands
     }
 
     /// <summary>A database run is stored with its features, for the map service and for next quarter.</summary>
-    private static void Store(ParseResult parse, PointOptions source, string? cs, PointFilter? filter, int srid, AnalysisReport report, IEnumerable<(string Kind, NetTopologySuite.Geometries.Geometry Geometry, object Properties)> features)
+    private static void Store(ParseResult parse, PointOptions source, string? cs, EventFilter? filter, int srid, AnalysisReport report, IEnumerable<(string Kind, NetTopologySuite.Geometries.Geometry Geometry, object Properties)> features)
     {
         if (cs is null || filter is null)
         {

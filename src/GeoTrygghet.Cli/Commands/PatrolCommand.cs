@@ -1,4 +1,5 @@
 using GeoTrygghet.Analysis.Patrol;
+using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Patrol;
 using GeoTrygghet.Data;
 using GeoTrygghet.Data.Patrol;
@@ -224,7 +225,7 @@ internal static class PatrolCommand
             var k = parse.GetValue(weeks);
             var afterMinutes = parse.GetValue(after);
             var localFrom = StockholmTime.LocalDate(from);
-            var events = GeoTrygghet.Data.Analysis.PointSource.Load(cs, new PointFilter(localFrom.AddDays(-(7 * k) - 1), localFrom.AddDays(2)));
+            var events = GeoTrygghet.Data.Analysis.PointSource.Load(cs, new EventFilter(localFrom.AddDays(-(7 * k) - 1), localFrom.AddDays(2)));
             var list = Enumerable.Range(0, events.Count).Select(i => (events.X[i], events.Y[i], events.TimeFrom![i]!.Value)).ToList();
             var result = PresenceFollowUp.Compute(planned, visits.Select(v => new PresenceFollowUp.Visit(v.Patrol, v.X, v.Y, v.Arrive, v.Depart)).ToList(), list,
                 parse.GetValue(radius), afterMinutes, k);

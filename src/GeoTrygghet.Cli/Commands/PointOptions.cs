@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using GeoTrygghet.Core.Crs;
+using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Data;
 using GeoTrygghet.Data.Analysis;
@@ -40,7 +41,7 @@ internal sealed class PointOptions
 
     public bool FromDatabase(ParseResult parse) => parse.GetValue(Input) is null;
 
-    public (PointTable Points, string Description, PointFilter? Filter, string? ConnectionString) Load(ParseResult parse, int analysisSrid)
+    public (PointTable Points, string Description, EventFilter? Filter, string? ConnectionString) Load(ParseResult parse, int analysisSrid)
     {
         var loaded = LoadAll(parse, analysisSrid);
         if (!parse.GetValue(DarkOnly))
@@ -52,7 +53,7 @@ internal sealed class PointOptions
         return (dark, $"{loaded.Description}, only after dark ({dark.Count} of {loaded.Points.Count} events: at least half of the time span with the sun more than 6° below the horizon)", loaded.Filter, loaded.ConnectionString);
     }
 
-    private (PointTable Points, string Description, PointFilter? Filter, string? ConnectionString) LoadAll(ParseResult parse, int analysisSrid)
+    private (PointTable Points, string Description, EventFilter? Filter, string? ConnectionString) LoadAll(ParseResult parse, int analysisSrid)
     {
         if (parse.GetValue(Input) is not null)
         {
@@ -90,17 +91,17 @@ internal sealed class PointOptions
     }
 
     /// <summary>The database filter of the options, the drawn <c>--area-file</c> in the analysis CRS.</summary>
-    public PointFilter DatabaseFilter(ParseResult parse, int analysisSrid)
+    public EventFilter DatabaseFilter(ParseResult parse, int analysisSrid)
     {
         var drawn = parse.GetValue(AreaFile) is { } areaFile ? Polygon(areaFile, analysisSrid) : null;
         var include = parse.GetValue(Include);
-        var filter = new PointFilter(
+        var filter = new EventFilter(
             Date(parse.GetValue(From), "--from"),
             Date(parse.GetValue(To), "--to"),
             Split(parse.GetValue(Category)),
             Split(parse.GetValue(Source)),
             parse.GetValue(Area),
-            parse.GetValue(Hours) is { } h ? PointFilter.ParseHours(h) : null,
+            parse.GetValue(Hours) is { } h ? EventFilter.ParseHours(h) : null,
             include is "incidents" or "both" ? 1 : 0,
             include is "reports" or "both" ? parse.GetValue(ReportWeight) : 0,
             drawn?.AsText());

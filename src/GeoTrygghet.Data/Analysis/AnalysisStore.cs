@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Hotspots;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
@@ -19,7 +20,7 @@ public static class AnalysisStore
 
     public sealed record StoredRun(long Id, string Name, string Method, DateTimeOffset CreatedAt, int Features, string Filters);
 
-    public static SavedRun Save(string connectionString, string name, AnalysisReport report, PointFilter filter, int srid, IEnumerable<(string Kind, Geometry Geometry, object Properties)> features, CancellationToken cancel = default)
+    public static SavedRun Save(string connectionString, string name, AnalysisReport report, EventFilter filter, int srid, IEnumerable<(string Kind, Geometry Geometry, object Properties)> features, CancellationToken cancel = default)
     {
         using var conn = Schema.SchemaManager.Open(connectionString);
         using var tx = conn.BeginTransaction();

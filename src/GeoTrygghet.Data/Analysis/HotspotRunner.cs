@@ -1,5 +1,6 @@
 using System.Globalization;
 using GeoTrygghet.Analysis;
+using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Core.Hotspots.Methods;
 
@@ -15,7 +16,7 @@ public static class HotspotRunner
     /// <param name="Method">gistar, moran, dbscan or kde (<see cref="HotspotMethods.Parameters"/>).</param>
     /// <param name="DarkOnly">Only events with at least half of their time span after dark at their place.</param>
     /// <param name="Name">The stored run's name; default the method and the time.</param>
-    public sealed record Request(string Method, PointFilter Filter, HotspotParameters Parameters, bool DarkOnly = false, string? Name = null);
+    public sealed record Request(string Method, EventFilter Filter, HotspotParameters Parameters, bool DarkOnly = false, string? Name = null);
 
     public sealed record Result(long RunId, string Name, int Srid, int Features, HotspotOutcome Outcome);
 
@@ -30,7 +31,7 @@ public static class HotspotRunner
     }
 
     /// <summary>The events of a filter, with how they were chosen in words for the report; none is an error that says what there is.</summary>
-    public static (PointTable Points, string Description) Load(string connectionString, PointFilter filter, bool darkOnly, int srid, CancellationToken cancel = default)
+    public static (PointTable Points, string Description) Load(string connectionString, EventFilter filter, bool darkOnly, int srid, CancellationToken cancel = default)
     {
         if (filter.From is { } f && filter.To is { } t && t < f)
         {

@@ -1,17 +1,18 @@
+using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Hotspots;
-using GeoTrygghet.Core.Time;
+using GeoTrygghet.Data.Events;
 using Npgsql;
 
 namespace GeoTrygghet.Data.Analysis;
 
 /// <summary>
-/// Loads the events an analysis runs on from PostGIS with a <see cref="PointFilter"/>: the filtering
+/// Loads the events an analysis runs on from PostGIS with a <see cref="EventFilter"/>: the filtering
 /// (period, category, source, area, hours) is done by the database, the analysis gets columns.
 /// Hours and dates are of Stockholm local time.
 /// </summary>
 public static class PointSource
 {
-    public static PointTable Load(string connectionString, PointFilter filter, CancellationToken cancel = default)
+    public static PointTable Load(string connectionString, EventFilter filter, CancellationToken cancel = default)
     {
         if (!filter.UsesIncidents && !filter.UsesReports)
         {
@@ -30,30 +31,21 @@ public static class PointSource
             }
         }
 
+        using var cmd = new NpgsqlCommand { Connection = conn };
         var parts = new List<string>();
         if (filter.UsesIncidents)
         {
-            parts.Add(Select("incidents", "'i:' || e.id", "e.category_group = ANY(@categories) OR e.category = ANY(@categories)", "@incident_weight"));
+            parts.Add(Select("incidents", "'i:' || e.id", "@incident_weight", EventTable.Incidents));
+            cmd.Parameters.AddWithValue("incident_weight", filter.IncidentWeight);
         }
 
         if (filter.UsesReports)
         {
-            parts.Add(Select("reports", "'r:' || e.id", "e.category = ANY(@categories)", "@report_weight"));
+            parts.Add(Select("reports", "'r:' || e.id", "@report_weight", EventTable.Reports));
+            cmd.Parameters.AddWithValue("report_weight", filter.ReportWeight);
         }
 
-        using var cmd = new NpgsqlCommand(string.Join("\nUNION ALL\n", parts) + "\nORDER BY 1", conn);
-        cmd.Parameters.AddWithValue("from", filter.From is { } f ? StockholmTime.StartOfDay(f) : DateTimeOffset.MinValue);
-        cmd.Parameters.AddWithValue("to", filter.To is { } t ? StockholmTime.StartOfDay(t.AddDays(1)) : DateTimeOffset.MaxValue);
-        cmd.Parameters.AddWithValue("categories", (filter.Categories ?? []).ToArray());
-        cmd.Parameters.AddWithValue("has_categories", filter.Categories is { Count: > 0 });
-        cmd.Parameters.AddWithValue("sources", (filter.Sources ?? []).ToArray());
-        cmd.Parameters.AddWithValue("has_sources", filter.Sources is { Count: > 0 });
-        cmd.Parameters.AddWithValue("area", (object?)filter.Area ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("area_wkt", NpgsqlTypes.NpgsqlDbType.Text, (object?)filter.AreaWkt ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("hour_from", filter.Hours?.From ?? 0);
-        cmd.Parameters.AddWithValue("hour_to", filter.Hours?.To ?? 24);
-        cmd.Parameters.AddWithValue("incident_weight", filter.IncidentWeight);
-        cmd.Parameters.AddWithValue("report_weight", filter.ReportWeight);
+        cmd.CommandText = string.Join("\nUNION ALL\n", parts) + "\nORDER BY 1";
         var ids = new List<string>();
         var xs = new List<double>();
         var ys = new List<double>();
@@ -74,17 +66,10 @@ public static class PointSource
 
         return new PointTable { Ids = [.. ids], X = [.. xs], Y = [.. ys], TimeFrom = [.. from], TimeTo = [.. to], Category = [.. cats], Weight = [.. weights] };
 
-        string Select(string table, string id, string categoryMatch, string weight) => $"""
+        string Select(string table, string id, string weight, EventTable events) => $"""
             SELECT {id}, ST_X(e.geom), ST_Y(e.geom), e.time_from, e.time_to, e.category, {weight}::double precision
             FROM {table} e
-            WHERE e.time_from >= @from AND e.time_from < @to
-              AND (NOT @has_categories OR {categoryMatch})
-              AND (NOT @has_sources OR e.source = ANY(@sources))
-              AND (@area::text IS NULL OR EXISTS (SELECT 1 FROM areas a WHERE a.name = @area AND ST_Covers(a.geom, e.geom)))
-              AND (@area_wkt::text IS NULL OR ST_Covers(ST_GeomFromText(@area_wkt::text, ST_SRID(e.geom)), e.geom))
-              AND (CASE WHEN @hour_from < @hour_to
-                        THEN extract(hour FROM e.time_from AT TIME ZONE 'Europe/Stockholm') >= @hour_from AND extract(hour FROM e.time_from AT TIME ZONE 'Europe/Stockholm') < @hour_to
-                        ELSE extract(hour FROM e.time_from AT TIME ZONE 'Europe/Stockholm') >= @hour_from OR extract(hour FROM e.time_from AT TIME ZONE 'Europe/Stockholm') < @hour_to END)
+            WHERE {string.Join(" AND ", ["true", .. EventFilterSql.Conditions(filter, events, "e", cmd)])}
             """;
     }
 

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using GeoTrygghet.Core.Crs;
 using GeoTrygghet.Core.Evaluation;
+using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Time;
+using GeoTrygghet.Data.Events;
 
 namespace GeoTrygghet.Data.Evaluation;
 
@@ -73,7 +75,9 @@ public static class EvaluationRunner
             DataFrom = coverage.First,
             DataTo = coverage.Last,
         };
-        var found = EvaluationSource.LoadEvents(connectionString, areas, design.BeforeFrom, design.Start, design.AfterTo, request.Reports, request.Categories, request.Sources, srid, cancel);
+        // The windows are whole local days: from the first day before up to the last day after, inclusive.
+        var events = new EventFilter(day.AddDays(-beforeDays), day.AddDays(afterDays - 1), request.Categories, request.Sources);
+        var found = EvaluationSource.LoadEvents(connectionString, areas, events, request.Reports ? EventTable.Reports : EventTable.Incidents, design.Start, srid, cancel);
         cancel.ThrowIfCancellationRequested();
         return MeasureEvaluation.Evaluate(design, found);
     }

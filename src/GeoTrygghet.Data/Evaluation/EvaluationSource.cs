@@ -1,4 +1,6 @@
 using GeoTrygghet.Core.Evaluation;
+using GeoTrygghet.Core.Events;
+using GeoTrygghet.Data.Events;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using Npgsql;
@@ -76,32 +78,26 @@ public static class EvaluationSource
         return (reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
     }
 
-    public static List<EvaluationEvent> LoadEvents(string connectionString, EvaluationAreas areas, DateTimeOffset from, DateTimeOffset start, DateTimeOffset to,
-        bool reports, IReadOnlyList<string> categories, IReadOnlyList<string> sources, int srid, CancellationToken cancel = default)
+    /// <summary>The events of <paramref name="filter"/> in the treated area, its buffer and the control, each with its region and whether it is after <paramref name="start"/>.</summary>
+    public static List<EvaluationEvent> LoadEvents(string connectionString, EvaluationAreas areas, EventFilter filter, EventTable table, DateTimeOffset start, int srid, CancellationToken cancel = default)
     {
         using var conn = Schema.SchemaManager.Open(connectionString);
-        var table = reports ? "reports" : "incidents";
-        var categoryMatch = reports ? "e.category = ANY(@categories)" : "e.category_group = ANY(@categories) OR e.category = ANY(@categories)";
-        using var cmd = new NpgsqlCommand($"""
+        using var cmd = new NpgsqlCommand { Connection = conn };
+        var where = EventFilterSql.Conditions(filter, table, "e", cmd);
+        where.Add("(ST_Covers(a.r, e.geom) OR ST_Covers(a.b, e.geom) OR ST_Covers(a.c, e.geom))");
+        cmd.CommandText = $"""
             WITH a AS (SELECT ST_GeomFromText(@r, @srid) r, ST_GeomFromText(@b, @srid) b, ST_GeomFromText(@c, @srid) c)
             SELECT CASE WHEN ST_Covers(a.r, e.geom) THEN 0 WHEN ST_Covers(a.b, e.geom) THEN 1 ELSE 2 END,
                    e.time_from >= @start, ST_Y(ST_Transform(e.geom, 4326)), ST_X(ST_Transform(e.geom, 4326)), e.time_from, e.time_to
-            FROM {table} e, a
-            WHERE e.time_from >= @from AND e.time_from < @to
-              AND (cardinality(@categories) = 0 OR {categoryMatch})
-              AND (cardinality(@sources) = 0 OR e.source = ANY(@sources))
-              AND (ST_Covers(a.r, e.geom) OR ST_Covers(a.b, e.geom) OR ST_Covers(a.c, e.geom))
-            """, conn);
+            FROM {(table == EventTable.Reports ? "reports" : "incidents")} e, a
+            WHERE {string.Join(" AND ", where)}
+            """;
         var wkt = new WKTWriter();
         cmd.Parameters.AddWithValue("r", wkt.Write(areas.Treated));
         cmd.Parameters.AddWithValue("b", wkt.Write(areas.Buffer));
         cmd.Parameters.AddWithValue("c", wkt.Write(areas.Control));
         cmd.Parameters.AddWithValue("srid", srid);
-        cmd.Parameters.AddWithValue("from", from);
         cmd.Parameters.AddWithValue("start", start);
-        cmd.Parameters.AddWithValue("to", to);
-        cmd.Parameters.AddWithValue("categories", categories.ToArray());
-        cmd.Parameters.AddWithValue("sources", sources.ToArray());
         var events = new List<EvaluationEvent>();
         cmd.ReadRows(cancel, reader => events.Add(new EvaluationEvent((EvaluationRegion)reader.GetInt32(0), reader.GetBoolean(1), reader.GetDouble(2), reader.GetDouble(3),
             reader.GetFieldValue<DateTimeOffset>(4), reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5))));

@@ -1,4 +1,5 @@
 using GeoTrygghet.Analysis.Patrol;
+using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Core.Time;
 using GeoTrygghet.Data.Analysis;
@@ -47,7 +48,7 @@ public static class PatrolSource
         }
 
         var localStart = StockholmTime.LocalDate(shiftStart);
-        var filter = new PointFilter(localStart.AddDays(-(int)Math.Ceiling(lookBackDays)), localStart, IncidentWeight: 1, ReportWeight: reportWeight);
+        var filter = new EventFilter(localStart.AddDays(-(int)Math.Ceiling(lookBackDays)), localStart, IncidentWeight: 1, ReportWeight: reportWeight);
         var events = PointSource.Load(connectionString, filter, cancel);
         var factory = new GeometryFactory(new PrecisionModel(), srid);
         var sites = new List<(PatrolSite Site, Geometry Area, double Total)>();

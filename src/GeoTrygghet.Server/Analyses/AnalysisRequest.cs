@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using GeoTrygghet.Analysis;
 using GeoTrygghet.Analysis.Grids;
 using GeoTrygghet.Core.Crs;
+using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Core.Hotspots.Methods;
 using GeoTrygghet.Core.Time;
@@ -71,7 +72,7 @@ public sealed record AnalysisRequest(string Method, string? Name, HotspotRunner.
         {
             try
             {
-                hours = PointFilter.ParseHours(hourText);
+                hours = EventFilter.ParseHours(hourText);
             }
             catch (FormatException e)
             {
@@ -79,7 +80,7 @@ public sealed record AnalysisRequest(string Method, string? Name, HotspotRunner.
             }
         }
 
-        var filter = new PointFilter(
+        var filter = new EventFilter(
             Day(body, "from"),
             Day(body, "to"),
             Texts(body, "category") is { Count: > 0 } categories ? categories : null,

@@ -1,3 +1,5 @@
+using GeoTrygghet.Data.Events;
+
 namespace GeoTrygghet.Server.Layers;
 
 /// <summary>
@@ -17,11 +19,11 @@ public static class LayerCatalog
         new("incidents", "Polisanmälda händelser", "Police incidents (points; counted in grid cells below the detail zoom).", "Point",
             "incidents t", $"t.id, t.category, t.category_group, t.crime_code, t.source, {LocalTime("t.time_from")} AS time_from, {LocalTime("t.time_to")} AS time_to",
             Fields("id", "Number", "category", "String", "category_group", "String", "crime_code", "String", "source", "String", "time_from", "String", "time_to", "String"),
-            ["incidents"], "t.time_from", "(t.category_group = ANY(@categories) OR t.category = ANY(@categories))", HasSource: true, Points: true, Sensitive: true, Mercator: "t.geom_3857"),
+            ["incidents"], EventTable.Incidents, Points: true, Sensitive: true, Mercator: "t.geom_3857"),
         new("reports", "EST-rapporter", "Citizen and staff reports (EST, safety walks); no free text.", "Point",
             "reports t", $"t.id, t.category, t.kind, t.reporter_role, t.source, {LocalTime("t.time_from")} AS time_from",
             Fields("id", "Number", "category", "String", "kind", "String", "reporter_role", "String", "source", "String", "time_from", "String"),
-            ["reports"], "t.time_from", "t.category = ANY(@categories)", HasSource: true, Points: true, Sensitive: true, Mercator: "t.geom_3857"),
+            ["reports"], EventTable.Reports, Points: true, Sensitive: true, Mercator: "t.geom_3857"),
         new("lights", "Gatubelysning", "Street lights with their current status (working, out, removed).", "Point",
             "street_lights t", "t.id, t.status, t.lamp_type, t.lumen, t.height_m, t.installed_on::text AS installed_on",
             Fields("id", "Number", "status", "String", "lamp_type", "String", "lumen", "Number", "height_m", "Number", "installed_on", "String"),

@@ -17,7 +17,7 @@ public sealed class LayerExtents(NpgsqlDataSource db, DataVersions versions)
     /// <summary>The first and last time of a layer with times (UTC, ISO 8601), or null for a layer without or with no rows.</summary>
     public async Task<string[]?> TimesOf(LayerDefinition layer, CancellationToken cancel)
     {
-        if (layer.TimeColumn is null)
+        if (layer.Events is null)
         {
             return null;
         }
@@ -28,7 +28,7 @@ public sealed class LayerExtents(NpgsqlDataSource db, DataVersions versions)
             return cached.Interval;
         }
 
-        await using var cmd = db.CreateCommand($"SELECT min({layer.TimeColumn}), max({layer.TimeColumn}) FROM {layer.From}");
+        await using var cmd = db.CreateCommand($"SELECT min(t.time_from), max(t.time_from) FROM {layer.From}");
         await using var reader = await cmd.ExecuteReaderAsync(cancel);
         string[]? interval = null;
         if (await reader.ReadAsync(cancel) && !reader.IsDBNull(0))

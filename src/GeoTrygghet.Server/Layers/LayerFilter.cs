@@ -1,39 +1,37 @@
 using System.Globalization;
-using GeoTrygghet.Core.Hotspots;
+using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Time;
 using Microsoft.AspNetCore.Http;
 
 namespace GeoTrygghet.Server.Layers;
 
 /// <summary>
-/// The filters of a layer request, as the analyses take them: <c>from</c> and <c>to</c> (dates in
-/// Stockholm time, inclusive), <c>category</c> and <c>source</c> (comma-separated), <c>hours</c> (e.g.
-/// 18-6), and <c>run</c> for the hotspots layer. Bad values are errors naming the parameter.
+/// The filters of a layer request: the event filter of every layer of events — <c>from</c> and <c>to</c> (dates in
+/// Stockholm time, inclusive), <c>category</c> and <c>source</c> (comma-separated), <c>hours</c> (e.g. 18-6) — and
+/// <c>run</c> for the hotspots layer. Bad values are errors naming the parameter.
 /// </summary>
-public sealed record LayerFilter(DateTimeOffset? From, DateTimeOffset? To, string[] Categories, string[] Sources, (int From, int To)? Hours, long? Run)
+public sealed record LayerFilter(EventFilter Events, long? Run)
 {
+    public static readonly LayerFilter None = new(new EventFilter(), null);
+
     public static LayerFilter Parse(IQueryCollection query)
     {
         return new LayerFilter(
-            Date(query["from"], "from", 0),
-            Date(query["to"], "to", 1),
-            List(query["category"]),
-            List(query["source"]),
-            query.TryGetValue("hours", out var h) && !string.IsNullOrWhiteSpace(h) ? ParseHours(h!) : null,
+            new EventFilter(Date(query["from"], "from"), Date(query["to"], "to"), List(query["category"]), List(query["source"]),
+                Hours: query.TryGetValue("hours", out var h) && !string.IsNullOrWhiteSpace(h) ? ParseHours(h!) : null),
             query.TryGetValue("run", out var r) && !string.IsNullOrWhiteSpace(r)
                 ? long.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var run) ? run : throw new FilterException("run", $"'{r}' is not a run id")
                 : null);
     }
 
     /// <summary>A stable text of the filter for cache keys.</summary>
-    public string Key => string.Create(CultureInfo.InvariantCulture,
-        $"{From?.UtcTicks}|{To?.UtcTicks}|{string.Join(',', Categories)}|{string.Join(',', Sources)}|{Hours?.From}-{Hours?.To}|{Run}");
+    public string Key => string.Create(CultureInfo.InvariantCulture, $"{Events.Describe()}|{Run}");
 
     private static (int, int) ParseHours(string text)
     {
         try
         {
-            return PointFilter.ParseHours(text);
+            return EventFilter.ParseHours(text);
         }
         catch (FormatException e)
         {
@@ -41,7 +39,7 @@ public sealed record LayerFilter(DateTimeOffset? From, DateTimeOffset? To, strin
         }
     }
 
-    private static DateTimeOffset? Date(string? text, string name, int addDays)
+    private static DateOnly? Date(string? text, string name)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -53,15 +51,9 @@ public sealed record LayerFilter(DateTimeOffset? From, DateTimeOffset? To, strin
             throw new FilterException(name, $"'{text}' is not a date YYYY-MM-DD");
         }
 
-        if (!StockholmTime.InRange(d))
-        {
-            throw new FilterException(name, $"'{text}' lies outside the years {StockholmTime.YearRange}");
-        }
-
-        StockholmTime.FromLocal(d.AddDays(addDays).ToDateTime(TimeOnly.MinValue), text, out var utc, out _);
-        return utc;
+        return StockholmTime.InRange(d) ? d : throw new FilterException(name, $"'{text}' lies outside the years {StockholmTime.YearRange}");
     }
 
-    private static string[] List(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? [] : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static string[]? List(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -213,19 +213,19 @@ public static class OgcEndpoints
             cmd.Parameters.AddWithValue("bseg", Math.Max(1e-4, Math.Max(values[2] - values[0], values[3] - values[1]) / 16));
         }
 
-        if (!string.IsNullOrWhiteSpace(datetime) && layer.TimeColumn is { } time)
+        if (!string.IsNullOrWhiteSpace(datetime) && layer.Events is not null)
         {
             var (start, end) = Interval(datetime);
             // A feature matches when its time span [time_from, time_to] meets the instant or interval.
             if (start is { } s)
             {
-                where.Add($"coalesce(t.time_to, {time}) >= @dt0");
+                where.Add("coalesce(t.time_to, t.time_from) >= @dt0");
                 cmd.Parameters.AddWithValue("dt0", NpgsqlDbType.TimestampTz, s);
             }
 
             if (end is { } e)
             {
-                where.Add($"{time} <= @dt1");
+                where.Add("t.time_from <= @dt1");
                 cmd.Parameters.AddWithValue("dt1", NpgsqlDbType.TimestampTz, e);
             }
         }

@@ -36,14 +36,14 @@ public sealed class OverlayCache(DataVersions versions)
         }
 
         var key = $"{versions.Epoch}:{versions.Of(tables)}:{request}";
-        while (true)
+        for (var attempt = 0; ; attempt++)
         {
             var entry = _entries.GetOrAdd(key, _ => new Lazy<string>(() => Limited(compute, cancel), LazyThreadSafetyMode.ExecutionAndPublication));
             try
             {
                 return entry.Value;
             }
-            catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+            catch (OperationCanceledException) when (!cancel.IsCancellationRequested && attempt == 0)
             {
                 // The request that was computing this answer left; this one still waits for it: compute it again.
                 _entries.TryRemove(KeyValuePair.Create(key, entry));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using GeoTrygghet.Analysis.Lighting;
 using GeoTrygghet.Core.Crs;
+using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Core.Overlay;
 using GeoTrygghet.Data.Analysis;
@@ -159,15 +160,14 @@ public static class OverlayEndpoints
         return new AssetOverlay(lights, AssetSource.Cameras(options.ConnectionString, options.Crs.Srid), options.Crs.Srid);
     }
 
-    private static PointFilter Filter(IQueryCollection query)
+    private static EventFilter Filter(IQueryCollection query)
     {
         // The run of /overlay/areas is a name or id, not the tiles' numeric run filter.
         var f = LayerFilter.Parse(new QueryCollection(query.Where(kv => kv.Key != "run").ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal)));
-        return new PointFilter(Day(query["from"], "from"), Day(query["to"], "to"), f.Categories.Length > 0 ? f.Categories : null,
-            f.Sources.Length > 0 ? f.Sources : null, Hours: f.Hours, IncidentWeight: query["events"] == "reports" ? 0 : 1, ReportWeight: query["events"] is { Count: > 0 } e && e != "incidents" ? 1 : 0);
+        return f.Events with { IncidentWeight = query["events"] == "reports" ? 0 : 1, ReportWeight = query["events"] is { Count: > 0 } e && e != "incidents" ? 1 : 0 };
     }
 
-    private static string Key(PointFilter f) => System.Text.Json.JsonSerializer.Serialize(f);
+    private static string Key(EventFilter f) => System.Text.Json.JsonSerializer.Serialize(f);
 
     /// <summary>
     /// Features in CRS84 for the browser: simplified to a metre (what a map can show) and rounded to 1e-6 degrees

@@ -73,7 +73,7 @@ public static class PublicCells
     private static string Counts(LayerDefinition layer, string extraWhere) => $"""
         SELECT floor(ST_X(t.geom) / @cellm) AS cx, floor(ST_Y(t.geom) / @cellm) AS cy, {GroupColumn(layer)} AS grp, count(*)::int AS n
         FROM {layer.From}
-        WHERE {layer.TimeColumn} >= @m0 AND {layer.TimeColumn} < @m1 AND (@grp::text IS NULL OR {GroupColumn(layer)} = @grp){extraWhere}
+        WHERE t.time_from >= @m0 AND t.time_from < @m1 AND (@grp::text IS NULL OR {GroupColumn(layer)} = @grp){extraWhere}
         GROUP BY 1, 2, 3
         """;
 

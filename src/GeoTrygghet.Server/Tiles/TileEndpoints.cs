@@ -33,7 +33,7 @@ public static class TileEndpoints
                 geometry = l.GeometryType,
                 tilejson = $"{Base(http)}/tiles/{l.Id}.json",
                 tiles = $"{Base(http)}/tiles/{l.Id}/{{z}}/{{x}}/{{y}}.mvt",
-                filters = options.PublicMode && l.Sensitive ? ["month", "group"] : l.Filterable ? new[] { "from", "to", "category", "hours" }.Concat(l.HasSource ? ["source"] : []).ToArray() : l.Id == "hotspots" ? ["run"] : [],
+                filters = options.PublicMode && l.Sensitive ? new[] { "month", "group" } : l.Filterable ? ["from", "to", "category", "hours", "source"] : l.Id == "hotspots" ? ["run"] : [],
                 sensitive = l.Sensitive,
             }),
         }));

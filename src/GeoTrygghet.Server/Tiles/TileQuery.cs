@@ -1,4 +1,5 @@
 using System.Globalization;
+using GeoTrygghet.Data.Events;
 using GeoTrygghet.Server.Layers;
 using Npgsql;
 using NpgsqlTypes;
@@ -104,39 +105,9 @@ internal static class TileQuery
     /// <summary>Adds the WHERE clauses and parameters of the filters that apply to the layer.</summary>
     public static void Filters(LayerDefinition layer, LayerFilter filter, List<string> where, NpgsqlCommand cmd)
     {
-        if (layer.TimeColumn is { } time)
+        if (layer.Events is { } table)
         {
-            if (filter.From is { } from)
-            {
-                where.Add($"{time} >= @from");
-                cmd.Parameters.AddWithValue("from", NpgsqlDbType.TimestampTz, from);
-            }
-
-            if (filter.To is { } to)
-            {
-                where.Add($"{time} < @to");
-                cmd.Parameters.AddWithValue("to", NpgsqlDbType.TimestampTz, to);
-            }
-
-            if (filter.Hours is var (h0, h1))
-            {
-                var hour = $"extract(hour FROM {time} AT TIME ZONE 'Europe/Stockholm')";
-                where.Add(h0 < h1 ? $"({hour} >= @h0 AND {hour} < @h1)" : $"({hour} >= @h0 OR {hour} < @h1)");
-                cmd.Parameters.AddWithValue("h0", h0);
-                cmd.Parameters.AddWithValue("h1", h1);
-            }
-        }
-
-        if (layer.CategoryMatch is { } match && filter.Categories.Length > 0)
-        {
-            where.Add(match);
-            cmd.Parameters.AddWithValue("categories", filter.Categories);
-        }
-
-        if (layer.HasSource && filter.Sources.Length > 0)
-        {
-            where.Add("t.source = ANY(@sources)");
-            cmd.Parameters.AddWithValue("sources", filter.Sources);
+            where.AddRange(EventFilterSql.Conditions(filter.Events, table, "t", cmd));
         }
 
         if (layer.Id == "hotspots")

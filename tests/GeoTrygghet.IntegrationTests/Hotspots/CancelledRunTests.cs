@@ -1,3 +1,4 @@
+using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Core.Hotspots.Methods;
 using GeoTrygghet.Data.Analysis;
@@ -19,7 +20,7 @@ public sealed class CancelledRunTests(DemoTownDatabase demo) : IClassFixture<Dem
         var before = demo.Scalar("SELECT count(*) FROM analysis_runs");
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
         // Local Moran with 99,999 permutations on a 10 m grid of the whole town runs for many minutes.
-        var request = new HotspotRunner.Request("moran", new PointFilter(), new HotspotParameters { Cell = 10, Band = 100, Permutations = 99_999 }, Name: "stopped midway");
+        var request = new HotspotRunner.Request("moran", new EventFilter(), new HotspotParameters { Cell = 10, Band = 100, Permutations = 99_999 }, Name: "stopped midway");
         Assert.ThrowsAny<OperationCanceledException>(() => HotspotRunner.Run(demo.ConnectionString, request, stop.Token));
         Assert.Equal(before, demo.Scalar("SELECT count(*) FROM analysis_runs"));
         Assert.Equal(0, demo.Scalar("SELECT count(*) FROM analysis_runs WHERE name = 'stopped midway'"));
@@ -28,7 +29,7 @@ public sealed class CancelledRunTests(DemoTownDatabase demo) : IClassFixture<Dem
     [Fact]
     public void A_hotspot_run_not_stopped_is_stored_with_the_database_crs()
     {
-        var run = HotspotRunner.Run(demo.ConnectionString, new HotspotRunner.Request("dbscan", new PointFilter(), new HotspotParameters { Eps = 60, MinPoints = 25 }, Name: "runner dbscan"));
+        var run = HotspotRunner.Run(demo.ConnectionString, new HotspotRunner.Request("dbscan", new EventFilter(), new HotspotParameters { Eps = 60, MinPoints = 25 }, Name: "runner dbscan"));
         Assert.Equal((long)run.Features, demo.Scalar($"SELECT count(*) FROM analysis_features WHERE run_id = {run.RunId}"));
         Assert.True(run.Features > 0);
         Assert.Equal(demo.Scalar("SELECT coalesce((SELECT value::bigint FROM deployment_settings WHERE key = 'analysis_srid'), 3006)"), run.Srid);

@@ -1,4 +1,4 @@
-using GeoTrygghet.Data.Cluster;
+using GeoTrygghet.Data;
 using GeoTrygghet.Data.Schema;
 using Npgsql;
 
@@ -76,9 +76,9 @@ public sealed class TestDatabase : IDisposable
                 }
             }
 
-            if (File.Exists(LocalCluster.ConnectionFile))
+            if (File.Exists(LocalClusterFiles.ConnectionFile))
             {
-                return File.ReadAllText(LocalCluster.ConnectionFile).Trim();
+                return File.ReadAllText(LocalClusterFiles.ConnectionFile).Trim();
             }
 
             throw new InvalidOperationException(
@@ -149,10 +149,10 @@ public sealed class TestDatabase : IDisposable
         }
 
         var commands = CommandConnectionString;
-        if (File.Exists(LocalCluster.AdminConnectionFile) && File.Exists(LocalCluster.ConnectionFile)
-            && File.ReadAllText(LocalCluster.ConnectionFile).Trim() == commands)
+        if (File.Exists(LocalClusterFiles.AdminConnectionFile) && File.Exists(LocalClusterFiles.ConnectionFile)
+            && File.ReadAllText(LocalClusterFiles.ConnectionFile).Trim() == commands)
         {
-            return File.ReadAllText(LocalCluster.AdminConnectionFile).Trim();
+            return File.ReadAllText(LocalClusterFiles.AdminConnectionFile).Trim();
         }
 
         return commands;

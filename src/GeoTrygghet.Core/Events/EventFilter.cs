@@ -1,14 +1,15 @@
 using System.Globalization;
 
-namespace GeoTrygghet.Core.Hotspots;
+namespace GeoTrygghet.Core.Events;
 
 /// <summary>
-/// Which stored events an analysis uses: a period (local dates, the end inclusive), categories (an
+/// The one filter of events, for every reader of them (map layers, OGC pages, raster tiles, analyses, overlays,
+/// evaluations, presence plans), translated into SQL in one place (<c>Data/Events/EventFilterSql</c>): a period (local dates, the end inclusive), categories (an
 /// incident's coarse group or its category as given, a report's category), sources, a named area
 /// (focus area, district, …) or a drawn polygon (WKT in the analysis CRS), hours of the day (local; may wrap past midnight, e.g. 18–6), and whether
 /// police incidents, EST reports or both are taken, each with a weight.
 /// </summary>
-public sealed record PointFilter(
+public sealed record EventFilter(
     DateOnly? From = null,
     DateOnly? To = null,
     IReadOnlyList<string>? Categories = null,

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using GeoTrygghet.Data;
 using GeoTrygghet.Data.Schema;
 using Npgsql;
 
-namespace GeoTrygghet.Data.Cluster;
+namespace GeoTrygghet.Cluster;
 
 /// <summary>
 /// The project's own PostgreSQL 15 + PostGIS 3 cluster in <c>.local/pg/</c>: installed from Debian's
@@ -22,12 +23,12 @@ public sealed class LocalCluster(TextWriter log)
     private const string PgBin = "/usr/lib/postgresql/15/bin";
     private const string PostgisControl = "/usr/share/postgresql/15/extension/postgis.control";
 
-    public static string Folder => Path.Combine(ProjectPaths.LocalState, "pg");
+    public static string Folder => LocalClusterFiles.Folder;
 
-    public static string ConnectionFile => Path.Combine(Folder, "connection");
+    public static string ConnectionFile => LocalClusterFiles.ConnectionFile;
 
     /// <summary>The <c>postgres</c> superuser over the private socket, for what the application role may not do.</summary>
-    public static string AdminConnectionFile => Path.Combine(Folder, "admin-connection");
+    public static string AdminConnectionFile => LocalClusterFiles.AdminConnectionFile;
 
     // Where the server's own files live: .local/pg, unless the postgres user cannot reach the checkout
     // (a parent folder closed to other users, e.g. under /root); then a folder of its own under

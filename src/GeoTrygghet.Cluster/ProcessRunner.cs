@@ -1,6 +1,8 @@
 using System.Diagnostics;
 
-namespace GeoTrygghet.Data.Cluster;
+using GeoTrygghet.Data;
+
+namespace GeoTrygghet.Cluster;
 
 /// <summary>Runs an external program and returns its exit code and output; throws with context on failure when asked.</summary>
 internal static class ProcessRunner
