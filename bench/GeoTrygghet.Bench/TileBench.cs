@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using GeoTrygghet.Core.Demo;
+using GeoTrygghet.Demo;
 using GeoTrygghet.Core.Domain;
 using GeoTrygghet.Core.Import;
 using GeoTrygghet.Data;

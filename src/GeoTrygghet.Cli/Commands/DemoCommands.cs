@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using GeoTrygghet.Core.Demo;
+using GeoTrygghet.Demo;
 using GeoTrygghet.Core.Domain;
 using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Import;

@@ -4,8 +4,8 @@ namespace GeoTrygghet.Tests.Architecture;
 
 /// <summary>
 /// Each project to its job, and references pointing one way: Cli and Server → Data → Core → Analysis. The project that
-/// installs and starts the local PostgreSQL cluster (apt-get, initdb) is for the command line only: the web service
-/// never links it.
+/// installs and starts the local PostgreSQL cluster (apt-get, initdb) and the demo-town generator are for the command
+/// line (and the tests) only: the web service links neither.
 /// </summary>
 public sealed class ProjectReferenceTests
 {
@@ -15,6 +15,7 @@ public sealed class ProjectReferenceTests
         ["GeoTrygghet.Analysis"] = 0,
         ["GeoTrygghet.Core"] = 1,
         ["GeoTrygghet.Data"] = 2,
+        ["GeoTrygghet.Demo"] = 2,
         ["GeoTrygghet.Cluster"] = 3,
         ["GeoTrygghet.Server"] = 3,
         ["GeoTrygghet.Cli"] = 4,
@@ -35,7 +36,7 @@ public sealed class ProjectReferenceTests
     }
 
     [Fact]
-    public void The_web_service_does_not_link_the_local_cluster_management()
+    public void The_web_service_links_neither_the_local_cluster_management_nor_the_demo_generator()
     {
         var graph = Graph();
         var reached = new HashSet<string>(StringComparer.Ordinal);
@@ -50,6 +51,7 @@ public sealed class ProjectReferenceTests
 
         Assert.DoesNotContain("GeoTrygghet.Cluster", reached);
         Assert.DoesNotContain("GeoTrygghet.Cli", reached);
+        Assert.DoesNotContain("GeoTrygghet.Demo", reached);
         Assert.Contains("GeoTrygghet.Data", reached);
     }
 

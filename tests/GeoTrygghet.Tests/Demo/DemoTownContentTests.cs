@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using GeoTrygghet.Core.Demo;
+using GeoTrygghet.Demo;
 
 namespace GeoTrygghet.Tests.Demo;
 

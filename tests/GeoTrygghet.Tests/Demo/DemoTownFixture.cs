@@ -1,4 +1,4 @@
-using GeoTrygghet.Core.Demo;
+using GeoTrygghet.Demo;
 
 namespace GeoTrygghet.Tests.Demo;
 

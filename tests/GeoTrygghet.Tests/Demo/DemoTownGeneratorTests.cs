@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GeoTrygghet.Core.Demo;
+using GeoTrygghet.Demo;
 
 namespace GeoTrygghet.Tests.Demo;
 

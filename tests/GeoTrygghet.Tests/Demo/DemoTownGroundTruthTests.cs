@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using GeoTrygghet.Core.Demo;
+using GeoTrygghet.Demo;
 using NetTopologySuite.Geometries;
 
 namespace GeoTrygghet.Tests.Demo;

@@ -1,4 +1,4 @@
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 /// <summary>
 /// Writes a GeoJSON FeatureCollection in SWEREF 99 TM, one feature per line so that the files diff well.

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 /// <summary>
 /// The planted ground truth, written twice: as ground_truth.json for tests and analyses, and in prose
@@ -248,8 +248,8 @@ internal sealed class DemoTruth(
 
         L("# Demo town — synthetic data");
         L();
-        L("**Everything in this folder is synthetic.** It was made up by `DemoTownGenerator` (GeoTrygghet.Core, namespace");
-        L("`GeoTrygghet.Core.Demo`). No row describes a real event, person, address, light, camera or measure. The town is");
+        L("**Everything in this folder is synthetic.** It was made up by `DemoTownGenerator` (project and namespace");
+        L("`GeoTrygghet.Demo`). No row describes a real event, person, address, light, camera or measure. The town is");
         L("an invented town of about 26,000 people that is merely *placed* at Köping, Sweden, so that maps, coordinate");
         L("systems, daylight and daylight-saving time behave as they would there. `ground_truth.json` says `\"synthetic\": true`.");
         L();

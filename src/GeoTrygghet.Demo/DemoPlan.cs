@@ -1,4 +1,4 @@
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 /// <summary>
 /// The calendar of the demo period and the planted dates, all derived from the options so that a

@@ -5,7 +5,7 @@ using NetTopologySuite.Operation.Buffer;
 using NetTopologySuite.Operation.Polygonize;
 using NetTopologySuite.Precision;
 
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 /// <summary>
 /// The street network, blocks, park, dark path and areas of the synthetic town, in EPSG:3006 metres.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NetTopologySuite.Geometries;
 
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 internal sealed record DemoReport(DateTimeOffset At, Coordinate Place, string Category, string Kind, string Role, string Text, string Group);
 

@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
 
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 internal sealed record DemoMeasure(
     string Id, string Type, DateOnly Start, DateOnly? End, string Description, IReadOnlyList<string> Assets, Geometry Geometry, string PlantedEffect);

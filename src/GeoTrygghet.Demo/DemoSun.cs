@@ -1,4 +1,4 @@
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 /// <summary>
 /// The darkness rule of the demo town: it is dark when the sun is more than 6° below the horizon

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NetTopologySuite.Geometries;
 
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 internal sealed record DemoCamera(
     string Id, Coordinate At, int Direction, int Fov, int Range, string Hours, string Owner, string? Permit, DateOnly InstalledOn)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using NetTopologySuite.Geometries;
 
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 /// <summary>What was written to incidents.csv, per ground-truth group and calendar year.</summary>
 internal sealed class IncidentTally(IReadOnlyList<string> groups, int firstYear, int years)

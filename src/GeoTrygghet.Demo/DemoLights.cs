@@ -1,7 +1,7 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.LinearReferencing;
 
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 /// <summary>
 /// The municipal street-light register: lamps along every street except Ringvägen (a state road, whose

@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
 
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 /// <summary>
 /// Draws places along the streets, the way police and reporters record them: at a street, a few metres

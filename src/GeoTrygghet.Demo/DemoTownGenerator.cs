@@ -1,4 +1,4 @@
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 /// <summary>
 /// Writes the synthetic demo town: a made-up town of about 26,000 people placed at Köping, with streets,

@@ -1,4 +1,4 @@
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 /// <summary>What <see cref="DemoTownGenerator.Write"/> wrote: row or feature counts per file, and the file names.</summary>
 public sealed record DemoTownSummary(

@@ -1,4 +1,4 @@
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 /// <summary>
 /// Seeded random streams and the few distributions the generator needs. Every part of the town draws

@@ -1,7 +1,7 @@
 using System.Globalization;
 using GeoTrygghet.Core.Time;
 
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 /// <summary>Stockholm wall-clock times as instants with their offset, never one that does not exist.</summary>
 internal static class DemoClock

@@ -1,6 +1,6 @@
 using NetTopologySuite.Geometries;
 
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 // The small value types of the demo town's layout, read side by side with DemoTown.
 

@@ -1,4 +1,4 @@
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 /// <summary>
 /// Settings of <see cref="DemoTownGenerator"/>. The defaults produce the committed files in data/demo;

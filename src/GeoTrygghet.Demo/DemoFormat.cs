@@ -5,7 +5,7 @@ using System.Text.Json;
 using NetTopologySuite.Algorithm;
 using NetTopologySuite.Geometries;
 
-namespace GeoTrygghet.Core.Demo;
+namespace GeoTrygghet.Demo;
 
 /// <summary>Text forms of the generated values: invariant culture, fixed decimals, RFC 4180 quoting.</summary>
 internal static class DemoFormat
