@@ -31,21 +31,8 @@ public static class PointSource
             }
         }
 
-        using var cmd = new NpgsqlCommand { Connection = conn };
-        var parts = new List<string>();
-        if (filter.UsesIncidents)
-        {
-            parts.Add(Select("incidents", "'i:' || e.id", "@incident_weight", EventTable.Incidents));
-            cmd.Parameters.AddWithValue("incident_weight", filter.IncidentWeight);
-        }
-
-        if (filter.UsesReports)
-        {
-            parts.Add(Select("reports", "'r:' || e.id", "@report_weight", EventTable.Reports));
-            cmd.Parameters.AddWithValue("report_weight", filter.ReportWeight);
-        }
-
-        cmd.CommandText = string.Join("\nUNION ALL\n", parts) + "\nORDER BY 1";
+        using var cmd = Command(filter);
+        cmd.Connection = conn;
         var ids = new List<string>();
         var xs = new List<double>();
         var ys = new List<double>();
@@ -65,6 +52,28 @@ public static class PointSource
         });
 
         return new PointTable { Ids = [.. ids], X = [.. xs], Y = [.. ys], TimeFrom = [.. from], TimeTo = [.. to], Category = [.. cats], Weight = [.. weights] };
+
+    }
+
+    /// <summary>The query of <see cref="Load"/>: the events of the filter from incidents and/or reports, each with its weight.</summary>
+    internal static NpgsqlCommand Command(EventFilter filter)
+    {
+        var cmd = new NpgsqlCommand();
+        var parts = new List<string>();
+        if (filter.UsesIncidents)
+        {
+            parts.Add(Select("incidents", "'i:' || e.id", "@incident_weight", EventTable.Incidents));
+            cmd.Parameters.AddWithValue("incident_weight", filter.IncidentWeight);
+        }
+
+        if (filter.UsesReports)
+        {
+            parts.Add(Select("reports", "'r:' || e.id", "@report_weight", EventTable.Reports));
+            cmd.Parameters.AddWithValue("report_weight", filter.ReportWeight);
+        }
+
+        cmd.CommandText = string.Join("\nUNION ALL\n", parts) + "\nORDER BY 1";
+        return cmd;
 
         string Select(string table, string id, string weight, EventTable events) => $"""
             SELECT {id}, ST_X(e.geom), ST_Y(e.geom), e.time_from, e.time_to, e.category, {weight}::double precision

@@ -189,7 +189,7 @@ public static class OgcEndpoints
 
     private static object Link(string href, string rel, string type, string title) => new { href, rel, type, title };
 
-    private static string Where(LayerDefinition layer, LayerFilter filter, string? bbox, string? datetime, int srid, NpgsqlCommand cmd)
+    internal static string Where(LayerDefinition layer, LayerFilter filter, string? bbox, string? datetime, int srid, NpgsqlCommand cmd)
     {
         var where = new List<string> { "true" };
         TileQuery.Filters(layer, filter, where, cmd);

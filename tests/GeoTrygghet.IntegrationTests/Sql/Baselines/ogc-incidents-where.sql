@@ -1,0 +1,14 @@
+true AND t.time_from >= @ev_from AND t.time_from < @ev_to AND (extract(hour FROM t.time_from AT TIME ZONE 'Europe/Stockholm') >= @ev_h0 OR extract(hour FROM t.time_from AT TIME ZONE 'Europe/Stockholm') < @ev_h1) AND (t.category_group = ANY(@ev_categories) OR t.category = ANY(@ev_categories)) AND t.source = ANY(@ev_sources) AND ST_Intersects(t.geom, ST_Transform(ST_Segmentize(ST_Intersection(ST_MakeEnvelope(@bx0, @by0, @bx1, @by1, 4326), ST_MakeEnvelope(10, 54.9, 24.2, 69.1, 4326)), @bseg), 3006)) AND coalesce(t.time_to, t.time_from) >= @dt0
+-- parameters
+-- @ev_from = 2023-12-31T23:00:00Z
+-- @ev_to = 2024-06-30T22:00:00Z
+-- @ev_h0 = 18
+-- @ev_h1 = 6
+-- @ev_categories = ['violence']
+-- @ev_sources = ['demo']
+-- @bx0 = 15.98
+-- @by0 = 59.5
+-- @bx1 = 16
+-- @by1 = 59.52
+-- @bseg = 0.0012500000000001954
+-- @dt0 = 2024-03-01T00:00:00Z

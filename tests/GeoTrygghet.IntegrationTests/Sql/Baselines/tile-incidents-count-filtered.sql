@@ -1,0 +1,13 @@
+WITH env AS (SELECT ST_TileEnvelope(@z, @x, @y) AS e),
+         bounds AS (SELECT ST_Transform(ST_Segmentize(ST_Intersection(ST_Expand(e, (ST_XMax(e) - ST_XMin(e)) * 0.015625), ST_Transform(ST_MakeEnvelope(10, 54.9, 24.2, 69.1, 4326), 3857)), LEAST((ST_XMax(e) - ST_XMin(e)) / 8, 10000)), 3006) AS b FROM env)
+SELECT count(*) FROM (SELECT 1 FROM incidents t, bounds WHERE t.geom && bounds.b AND t.time_from >= @ev_from AND t.time_from < @ev_to AND (extract(hour FROM t.time_from AT TIME ZONE 'Europe/Stockholm') >= @ev_h0 OR extract(hour FROM t.time_from AT TIME ZONE 'Europe/Stockholm') < @ev_h1) AND (t.category_group = ANY(@ev_categories) OR t.category = ANY(@ev_categories)) AND t.source = ANY(@ev_sources) LIMIT 5001) s
+-- parameters
+-- @ev_from = 2023-12-31T23:00:00Z
+-- @ev_to = 2024-06-30T22:00:00Z
+-- @ev_h0 = 18
+-- @ev_h1 = 6
+-- @ev_categories = ['violence']
+-- @ev_sources = ['demo']
+-- @z = 14
+-- @x = 8919
+-- @y = 4802
