@@ -61,7 +61,8 @@ internal static class OverlayCommand
             // The events, read from the database or moved into its CRS from a file, meet the assets in the database's CRS.
             var srid = DatabaseSrid();
             var (events, description, _, _) = source.Load(parse, srid);
-            var (overlay, lights) = Load(parse.GetValue(minLux), srid);
+            CheckMinLux(parse.GetValue(minLux));
+            var (overlay, lights) = OverlayRunner.LoadAssets(ConnectionResolver.Resolve(), parse.GetValue(minLux), srid);
             var coverage = overlay.Of(events);
             var path = OutPath(parse, output);
             var rows = Enumerable.Range(0, events.Count).Select(i => (i, c: coverage[i])).ToList();
@@ -115,13 +116,9 @@ internal static class OverlayCommand
             // The events, read from the database or moved into its CRS from a file, meet the assets in the database's CRS.
             var srid = DatabaseSrid();
             var (events, description, _, _) = source.Load(parse, srid);
-            var (overlay, lights) = Load(parse.GetValue(minLux), srid);
-            var coverage = overlay.Of(events);
-            var cs = ConnectionResolver.Resolve();
-            var polygons = runName is not null ? AssetSource.RunHotspots(cs, runName) : AssetSource.Areas(cs, parse.GetValue(kind));
-            var onDay = PointOptions.Date(parse.GetValue(day), "--day")
-                ?? StockholmTime.LocalDate(events.Count > 0 ? events.TimeFrom!.Max()!.Value : DateTimeOffset.UtcNow);
-            var result = AreaCoverage.Of(polygons, events, coverage, overlay, lights, onDay);
+            CheckMinLux(parse.GetValue(minLux));
+            var areasRun = OverlayRunner.Areas(ConnectionResolver.Resolve(), events, runName, parse.GetValue(kind), PointOptions.Date(parse.GetValue(day), "--day"), parse.GetValue(minLux), srid);
+            var (result, polygons, onDay, (overlay, lights)) = (areasRun.Areas, areasRun.Polygons, areasRun.Day, areasRun.Assets);
             var path = OutPath(parse, output);
             var byId = polygons.ToDictionary(p => p.Id, p => p.Area, StringComparer.Ordinal);
             if (HotspotFiles.IsGeoJson(path))
@@ -169,17 +166,16 @@ internal static class OverlayCommand
             // The events, read from the database or moved into its CRS from a file, meet the assets in the database's CRS.
             var srid = DatabaseSrid();
             var (events, description, _, _) = source.Load(parse, srid);
-            var (overlay, lamps) = Load(parse.GetValue(minLux), srid);
-            var coverage = overlay.Of(events);
+            CheckMinLux(parse.GetValue(minLux));
             var what = parse.GetValue(kind)!;
-            var reach = parse.GetValue(radius) ?? (what == "light" ? Math.Round(LitRadius.Metres(7, 5200, null, "LED", parse.GetValue(minLux)), 1) : 50);
             var categoryWeights = ParseWeights(parse.GetValue(weights));
             var known = (events.Category ?? []).OfType<string>().ToHashSet(StringComparer.Ordinal);
             if (categoryWeights.Keys.FirstOrDefault(c => !known.Contains(c)) is { } unknown)
             {
                 throw new FormatException($"--category-weight {unknown}: no event has that category; categories: {string.Join(", ", known.Order(StringComparer.Ordinal))}");
             }
-            var result = PlacementCandidates.Choose(events, coverage, what, parse.GetValue(k), reach, parse.GetValue(halfLife), categoryWeights);
+            var chosen = OverlayRunner.Candidates(ConnectionResolver.Resolve(), events, what, parse.GetValue(k), parse.GetValue(radius), parse.GetValue(halfLife), parse.GetValue(minLux), categoryWeights, srid);
+            var (result, reach, (overlay, lamps)) = (chosen.Result, chosen.RadiusMetres, chosen.Assets);
             var path = OutPath(parse, output);
             var report = Report($"Candidate places for new {(what == "light" ? "lamps" : "cameras")}: greedy maximal coverage", description, events.Count, parse.GetValue(minLux), lamps.Count, overlay.Cameras,
                 new Dictionary<string, object?> { ["k"] = parse.GetValue(k), ["radius_m"] = reach, ["half_life_days"] = parse.GetValue(halfLife), ["demand"] = result.Demand, ["demand_events"] = result.DemandEvents });
@@ -215,17 +211,12 @@ internal static class OverlayCommand
         return SchemaManager.AnalysisSrid(cs);
     }
 
-    private static (AssetOverlay Overlay, List<LightAsset> Lights) Load(double minLux, int srid)
+    private static void CheckMinLux(double minLux)
     {
         if (!(minLux > 0))
         {
             throw new FormatException("--min-lux must be above 0.");
         }
-
-        var cs = ConnectionResolver.Resolve();
-        var lights = AssetSource.Lights(cs, minLux);
-        var cameras = AssetSource.Cameras(cs, srid);
-        return (new AssetOverlay(lights, cameras, srid), lights);
     }
 
     private static Dictionary<string, double> ParseWeights(string[]? given)

@@ -39,7 +39,7 @@ public static class OverlayEndpoints
             var day = Day(http.Request.Query["day"], "day") ?? Today();
             return Json(cache.GetOrAdd($"lit:{day}:{minLux}", AssetTables, cancel =>
             {
-                var overlay = Assets(options, minLux, out var lights);
+                var (overlay, lights) = OverlayRunner.LoadAssets(options.ConnectionString, minLux, options.Crs.Srid);
                 cancel.ThrowIfCancellationRequested();
                 var lit = overlay.LitArea(day);
                 return Collection(options.Crs.Srid, [(lit, new JsonObject
@@ -79,11 +79,8 @@ public static class OverlayEndpoints
             return Json(cache.GetOrAdd($"areas:{run}:{kind}:{Key(filter)}:{minLux}:{query["day"]}", EventTables, cancel =>
             {
                 var events = PointSource.Load(options.ConnectionString, filter, cancel);
-                var overlay = Assets(options, minLux, out var lights);
-                var coverage = overlay.Of(events, cancel);
-                var polygons = string.IsNullOrEmpty(run) ? AssetSource.Areas(options.ConnectionString, kind == "all" ? null : kind) : AssetSource.RunHotspots(options.ConnectionString, run);
-                var day = Day(query["day"], "day") ?? Core.Time.StockholmTime.LocalDate(events.Count > 0 ? events.TimeFrom!.Max()!.Value : DateTimeOffset.UtcNow);
-                var result = AreaCoverage.Of(polygons, events, coverage, overlay, lights, day, cancel);
+                var areas = OverlayRunner.Areas(options.ConnectionString, events, string.IsNullOrEmpty(run) ? null : run, kind == "all" ? null : kind, Day(query["day"], "day"), minLux, options.Crs.Srid, cancel);
+                var (result, day) = (areas.Areas, areas.Day);
                 var list = new JsonArray(result.Select(a => (JsonNode)new JsonObject
                 {
                     ["id"] = a.Id, ["label"] = a.Label, ["events"] = a.Events, ["dark_events"] = a.DarkEvents, ["dark_share"] = R(a.DarkShare),
@@ -111,14 +108,13 @@ public static class OverlayEndpoints
 
             var count = QueryNumbers.Integer(query["k"], "k", 10, 1, 100);
             var minLux = QueryNumbers.Number(query["min_lux"], "min_lux", LitRadius.DefaultThresholdLux, 0.1, 50);
-            var radius = QueryNumbers.Number(query["radius"], "radius", kind == "light" ? Math.Round(LitRadius.Metres(7, 5200, null, "LED", minLux), 1) : 50, 1, 1000);
+            var radius = QueryNumbers.Number(query["radius"], "radius", OverlayRunner.DefaultRadius(kind, minLux), 1, 1000);
             var halfLife = QueryNumbers.Number(query["half_life_days"], "half_life_days", 365, 1, 3650);
             var filter = Filter(query);
             return Json(cache.GetOrAdd($"candidates:{kind}:{count}:{radius}:{halfLife}:{minLux}:{Key(filter)}", EventTables, cancel =>
             {
                 var events = PointSource.Load(options.ConnectionString, filter, cancel);
-                var overlay = Assets(options, minLux, out _);
-                var result = PlacementCandidates.Choose(events, overlay.Of(events, cancel), kind, count, radius, halfLife, new Dictionary<string, double>(), cancel);
+                var result = OverlayRunner.Candidates(options.ConnectionString, events, kind, count, radius, halfLife, minLux, new Dictionary<string, double>(), options.Crs.Srid, cancel).Result;
                 return Collection(options.Crs.Srid, result.Candidates.Select(c => ((Geometry)new Point(c.X, c.Y), new JsonObject
                 {
                     ["rank"] = c.Rank, ["kind"] = kind, ["events"] = c.Events, ["weight"] = R(c.Weight), ["cumulative_share"] = R(c.CumulativeShare), ["radius_m"] = radius,
@@ -152,12 +148,6 @@ public static class OverlayEndpoints
         });
 
         return app;
-    }
-
-    private static AssetOverlay Assets(ServerOptions options, double minLux, out List<LightAsset> lights)
-    {
-        lights = AssetSource.Lights(options.ConnectionString, minLux);
-        return new AssetOverlay(lights, AssetSource.Cameras(options.ConnectionString, options.Crs.Srid), options.Crs.Srid);
     }
 
     private static EventFilter Filter(IQueryCollection query)
