@@ -18,7 +18,7 @@ public static class SchemaSrid
 
     /// <summary>The SRID <c>GEOTRYGGHET_SRID</c> asks for, or null when it is not set.</summary>
     public static int? FromEnvironment =>
-        Environment.GetEnvironmentVariable("GEOTRYGGHET_SRID") is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text)
+        Environment.GetEnvironmentVariable("GEOTRYGGHET_SRID") is { } text && !string.IsNullOrWhiteSpace(text)
             ? GeoTrygghet.Core.Crs.CrsRegistry.ParseCode(text)
             : null;
 

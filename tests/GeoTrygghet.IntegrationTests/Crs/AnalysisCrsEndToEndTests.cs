@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using GeoTrygghet.IntegrationTests.Support;
 using GeoTrygghet.Server;
@@ -61,7 +60,7 @@ public sealed class AnalysisCrsEndToEndTests
         var cli = GtProcess.Run(db.ConnectionString, "hotspots", "knox", "--from", "2024-01-01");
         Assert.True(cli.ExitCode == 0, cli.All);
 
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var url = $"http://127.0.0.1:{port}";
         await using var app = ServerApp.Build(new ServerOptions { ConnectionString = db.ConnectionString, Urls = url });
         await app.StartAsync();
@@ -89,12 +88,4 @@ public sealed class AnalysisCrsEndToEndTests
         return new Answers(page.RootElement.GetProperty("numberReturned").GetInt64(), positions, tileFeatures);
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using GeoTrygghet.IntegrationTests.Support;
 using GeoTrygghet.Server;
 
 namespace GeoTrygghet.IntegrationTests.Server;
@@ -12,8 +12,8 @@ public sealed class DatabaseAwayTests
     public async Task Without_a_database_tiles_answer_503_with_Retry_After_and_the_service_stays_up()
     {
         // A loopback port where nothing listens stands for a database that is down.
-        var deadPort = FreePort();
-        var port = FreePort();
+        var deadPort = LoopbackPort.Free();
+        var port = LoopbackPort.Free();
         var url = $"http://127.0.0.1:{port}";
         await using var app = ServerApp.Build(new ServerOptions
         {
@@ -40,12 +40,4 @@ public sealed class DatabaseAwayTests
         await app.StopAsync();
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using GeoTrygghet.IntegrationTests.Support;
 using GeoTrygghet.Server;
 using Microsoft.AspNetCore.Builder;
@@ -21,10 +19,7 @@ public sealed class MapServiceFixture : IAsyncLifetime
     {
         var demo = GtProcess.Run(Db.ConnectionString, "demo", "--no-serve");
         Assert.True(demo.ExitCode == 0, demo.All);
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = LoopbackPort.Free();
         BaseUrl = $"http://127.0.0.1:{port}";
         _app = ServerApp.Build(new ServerOptions
         {

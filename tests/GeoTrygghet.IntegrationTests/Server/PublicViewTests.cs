@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -191,10 +190,7 @@ public sealed class PublicViewTests(DemoTownDatabase demo) : IClassFixture<DemoT
 
         public static async Task<PublicService> Start(string connectionString)
         {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
+            var port = LoopbackPort.Free();
             var service = new PublicService { Url = $"http://127.0.0.1:{port}" };
             service._app = ServerApp.Build(new ServerOptions { ConnectionString = connectionString, Urls = service.Url, PublicMode = true });
             await service._app.StartAsync();

@@ -1,5 +1,7 @@
 using System.Xml.Linq;
 
+using GeoTrygghet.Tests.Support;
+
 namespace GeoTrygghet.Tests.Architecture;
 
 /// <summary>
@@ -57,7 +59,7 @@ public sealed class ProjectReferenceTests
 
     private static Dictionary<string, List<string>> Graph()
     {
-        var src = Path.Combine(Root(), "src");
+        var src = Path.Combine(RepositoryRoot.Folder, "src");
         return Directory.GetFiles(src, "*.csproj", SearchOption.AllDirectories)
             .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .ToDictionary(
@@ -68,16 +70,4 @@ public sealed class ProjectReferenceTests
                 StringComparer.Ordinal);
     }
 
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GeoTrygghet.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests do not run inside a GeoTrygghet checkout.");
-    }
 }

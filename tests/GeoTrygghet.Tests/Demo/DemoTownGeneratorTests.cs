@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GeoTrygghet.Demo;
+using GeoTrygghet.Tests.Support;
 
 namespace GeoTrygghet.Tests.Demo;
 
@@ -111,13 +112,8 @@ public sealed class DemoTownGeneratorTests(DemoTownFixture town)
     [Fact]
     public void Committed_demo_data_is_what_the_generator_writes()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "GeoTrygghet.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var committed = root is null ? null : Path.Combine(root.FullName, "data", "demo");
+        var root = RepositoryRoot.Find();
+        var committed = root is null ? null : Path.Combine(root, "data", "demo");
         if (committed is null || !File.Exists(Path.Combine(committed, "ground_truth.json")))
         {
             return; // Running outside the repository: nothing committed to compare with.

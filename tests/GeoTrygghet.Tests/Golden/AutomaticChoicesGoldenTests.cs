@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Core.Hotspots.Methods;
+using GeoTrygghet.Tests.Support;
 
 namespace GeoTrygghet.Tests.Golden;
 
@@ -18,7 +19,7 @@ public sealed class AutomaticChoicesGoldenTests
     [Fact]
     public void The_automatic_choices_for_the_demo_town_and_a_small_town_are_the_reviewed_ones()
     {
-        var root = Root();
+        var root = RepositoryRoot.Folder;
         var all = PointTable.ReadCsv(Path.Combine(root, "data", "demo", "incidents.csv"), null, 3006);
         // Stora torget, and the square of 600 m around it: a town of a tenth of the area.
         var small = Enumerable.Range(0, all.Count).Where(i => Math.Abs(all.X[i] - 556033) <= 600 && Math.Abs(all.Y[i] - 6597260) <= 600).ToArray();
@@ -65,16 +66,4 @@ public sealed class AutomaticChoicesGoldenTests
         Assert.True(expected == text, $"the automatic choices differ from {path}; if the change is meant, rerun with GEOTRYGGHET_BLESS_GOLDEN=1 and commit the diff.\n--- expected\n{expected}\n--- actual\n{text}");
     }
 
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GeoTrygghet.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The tests do not run inside a GeoTrygghet checkout.");
-    }
 }

@@ -53,6 +53,13 @@ public static class HotspotMethods
 
     public static (GridSpec Spec, GridCounts Counts) Aggregate(PointTable points, double? cell, GridShape shape, Dictionary<string, string> automatic)
     {
+        var spec = Grid(points, cell, shape, automatic);
+        return (spec, GridCounts.Aggregate(spec, points.X, points.Y, points.Weight));
+    }
+
+    /// <summary>The grid over the points' extent with the cell given, or the automatic one recorded in <paramref name="automatic"/>.</summary>
+    public static GridSpec Grid(PointTable points, double? cell, GridShape shape, Dictionary<string, string> automatic)
+    {
         var (minX, minY, maxX, maxY) = Extent(points);
         if (cell is null)
         {
@@ -60,8 +67,7 @@ public static class HotspotMethods
             automatic["cell_m"] = CellSizeRule.Describe(maxX - minX, maxY - minY);
         }
 
-        var spec = GridSpec.Covering(shape, cell.Value, minX, minY, maxX, maxY, MaxCells);
-        return (spec, GridCounts.Aggregate(spec, points.X, points.Y, points.Weight));
+        return GridSpec.Covering(shape, cell.Value, minX, minY, maxX, maxY, MaxCells);
     }
 
     /// <summary>The band given, or the automatic one with how it was chosen recorded in <paramref name="automatic"/>.</summary>

@@ -25,15 +25,7 @@ internal static class KdeHotspots
             throw new AnalysisException("the bandwidth must be a positive number of metres.");
         }
 
-        var (minX, minY, maxX, maxY) = Extent(points);
-        var cell = p.Cell;
-        if (cell is null)
-        {
-            cell = CellSizeRule.Choose(maxX - minX, maxY - minY);
-            automatic["cell_m"] = CellSizeRule.Describe(maxX - minX, maxY - minY);
-        }
-
-        var spec = GridSpec.Covering(GridShape.Square, cell.Value, minX, minY, maxX, maxY, MaxCells);
+        var spec = Grid(points, p.Cell, GridShape.Square, automatic);
         var density = KernelDensityEstimator.Estimate(spec, points.X, points.Y, h.Value, points.Weight, cancel);
         double[]? denominator = null;
         double?[]? ratio = null;
