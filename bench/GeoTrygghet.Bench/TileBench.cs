@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using GeoTrygghet.Application.Import;
 using GeoTrygghet.Demo;
 using GeoTrygghet.Core.Domain;
 using GeoTrygghet.Core.Import;

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using GeoTrygghet.Demo;
+using GeoTrygghet.Application.Hotspots;
 using GeoTrygghet.Core.Domain;
 using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Import;
-using GeoTrygghet.Data;
 using GeoTrygghet.Data.Analysis;
+using GeoTrygghet.Data;
+using GeoTrygghet.Demo;
 
 namespace GeoTrygghet.Cli.Commands;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using GeoTrygghet.Application.Evaluation;
 using GeoTrygghet.Core.Evaluation;
-using GeoTrygghet.Data;
 using GeoTrygghet.Data.Evaluation;
 using GeoTrygghet.Data.Schema;
+using GeoTrygghet.Data;
 using NetTopologySuite.Geometries;
 
 namespace GeoTrygghet.Cli.Commands;

@@ -1,16 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using GeoTrygghet.Analysis;
 using GeoTrygghet.Analysis.Clustering;
 using GeoTrygghet.Analysis.Density;
 using GeoTrygghet.Analysis.Grids;
 using GeoTrygghet.Analysis.Statistics;
+using GeoTrygghet.Analysis;
+using GeoTrygghet.Application.Hotspots;
 using GeoTrygghet.Core.Crs;
-using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Core.Hotspots.Methods;
+using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Core.Time;
 using GeoTrygghet.Data.Analysis;
+using GeoTrygghet.Output.Hotspots;
 
 namespace GeoTrygghet.Cli.Commands;
 
@@ -118,7 +120,7 @@ internal static partial class HotspotCommands
         Console.Error.Write(HotspotFiles.Describe(outcome.Report));
         if (outPath is not null)
         {
-            outcome.Write(outPath, srid);
+            HotspotFiles.Write(outcome, outPath, srid);
             Console.Error.WriteLine($"wrote {outPath} and {outPath}.meta.json");
         }
     }

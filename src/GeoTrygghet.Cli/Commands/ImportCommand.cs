@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using GeoTrygghet.Application.Import;
 using GeoTrygghet.Core.Crs;
 using GeoTrygghet.Core.Domain;
 using GeoTrygghet.Core.Import;
-using GeoTrygghet.Data;
 using GeoTrygghet.Data.Import;
 using GeoTrygghet.Data.Schema;
+using GeoTrygghet.Data;
 
 namespace GeoTrygghet.Cli.Commands;
 

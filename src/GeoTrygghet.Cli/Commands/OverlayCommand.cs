@@ -1,8 +1,10 @@
 using GeoTrygghet.Analysis.Lighting;
+using GeoTrygghet.Application.Overlay;
 using GeoTrygghet.Core.Overlay;
-using GeoTrygghet.Data;
 using GeoTrygghet.Data.Overlay;
 using GeoTrygghet.Data.Schema;
+using GeoTrygghet.Data;
+using GeoTrygghet.Output.Hotspots;
 
 namespace GeoTrygghet.Cli.Commands;
 
@@ -69,7 +71,7 @@ internal static class OverlayCommand
             if (HotspotFiles.IsGeoJson(path))
             {
                 var report = Report("Asset overlay of events", description, events.Count, parse.GetValue(minLux), lights.Count, overlay.Cameras);
-                HotspotFiles.WriteGeoJson(path, srid, report, rows.Select(r => (HotspotFiles.Point(events.X[r.i], events.Y[r.i]), new JsonObject
+                HotspotFiles.WriteGeoJson(path, srid, report, rows.Select(r => (FeatureValues.Point(events.X[r.i], events.Y[r.i]), new JsonObject
                 {
                     ["id"] = events.Ids[r.i], ["time_from"] = StockholmTime.Format(events.TimeFrom![r.i]!.Value), ["dark_share"] = Math.Round(r.c.DarkShare, 4),
                     ["dark"] = r.c.Dark, ["lit"] = r.c.Lit, ["lights_out"] = string.Join(';', r.c.LampsOut), ["watched"] = string.Join(';', r.c.Cameras),
@@ -78,7 +80,7 @@ internal static class OverlayCommand
             else
             {
                 HotspotFiles.WriteCsv(path, "id,x,y,time_from,dark_share,dark,lit,lights_out,watched", rows.Select(r => string.Join(',',
-                    r.i < 0 ? string.Empty : events.Ids[r.i], HotspotFiles.Format(events.X[r.i]), HotspotFiles.Format(events.Y[r.i]), StockholmTime.Format(events.TimeFrom![r.i]!.Value),
+                    r.i < 0 ? string.Empty : events.Ids[r.i], FeatureValues.Format(events.X[r.i]), FeatureValues.Format(events.Y[r.i]), StockholmTime.Format(events.TimeFrom![r.i]!.Value),
                     Math.Round(r.c.DarkShare, 4).ToString(Inv), r.c.Dark ? "1" : "0", r.c.Lit ? "1" : "0", string.Join(';', r.c.LampsOut), string.Join(';', r.c.Cameras))));
             }
 
@@ -124,7 +126,7 @@ internal static class OverlayCommand
             if (HotspotFiles.IsGeoJson(path))
             {
                 var report = Report("Asset overlay of areas", description, events.Count, parse.GetValue(minLux), lights.Count, overlay.Cameras);
-                HotspotFiles.WriteGeoJson(path, srid, report, result.Select(a => (HotspotFiles.Geometry(byId[a.Id]), Properties(a, onDay))));
+                HotspotFiles.WriteGeoJson(path, srid, report, result.Select(a => (FeatureValues.Geometry(byId[a.Id]), Properties(a, onDay))));
             }
             else
             {
@@ -181,7 +183,7 @@ internal static class OverlayCommand
                 new Dictionary<string, object?> { ["k"] = parse.GetValue(k), ["radius_m"] = reach, ["half_life_days"] = parse.GetValue(halfLife), ["demand"] = result.Demand, ["demand_events"] = result.DemandEvents });
             if (HotspotFiles.IsGeoJson(path))
             {
-                HotspotFiles.WriteGeoJson(path, srid, report, result.Candidates.Select(c => (HotspotFiles.Point(c.X, c.Y), new JsonObject
+                HotspotFiles.WriteGeoJson(path, srid, report, result.Candidates.Select(c => (FeatureValues.Point(c.X, c.Y), new JsonObject
                 {
                     ["rank"] = c.Rank, ["kind"] = what, ["events"] = c.Events, ["weight"] = Math.Round(c.Weight, 4), ["cumulative_share"] = Math.Round(c.CumulativeShare, 4),
                     ["radius_m"] = reach, ["event_ids"] = string.Join(';', c.EventIds),
@@ -190,7 +192,7 @@ internal static class OverlayCommand
             else
             {
                 HotspotFiles.WriteCsv(path, "rank,x,y,events,weight,cumulative_share,radius_m", result.Candidates.Select(c => string.Join(',',
-                    c.Rank.ToString(Inv), HotspotFiles.Format(c.X), HotspotFiles.Format(c.Y), c.Events.ToString(Inv), R(c.Weight), R(c.CumulativeShare), reach.ToString(Inv))));
+                    c.Rank.ToString(Inv), FeatureValues.Format(c.X), FeatureValues.Format(c.Y), c.Events.ToString(Inv), R(c.Weight), R(c.CumulativeShare), reach.ToString(Inv))));
             }
 
             Console.Error.WriteLine($"candidates: {result.Candidates.Count} places for new {what}s over {result.DemandEvents} {result.Demand} ({description}); each covers {reach.ToString(Inv)} m");

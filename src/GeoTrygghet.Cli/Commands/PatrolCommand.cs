@@ -1,9 +1,11 @@
 using GeoTrygghet.Analysis.Patrol;
+using GeoTrygghet.Application.Patrol;
 using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Patrol;
-using GeoTrygghet.Data;
 using GeoTrygghet.Data.Patrol;
 using GeoTrygghet.Data.Schema;
+using GeoTrygghet.Data;
+using GeoTrygghet.Output.Patrol;
 
 namespace GeoTrygghet.Cli.Commands;
 

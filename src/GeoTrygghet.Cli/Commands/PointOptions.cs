@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using GeoTrygghet.Application.Hotspots;
 using GeoTrygghet.Core.Crs;
 using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Hotspots;
-using GeoTrygghet.Data;
 using GeoTrygghet.Data.Analysis;
 using GeoTrygghet.Data.Schema;
+using GeoTrygghet.Data;
 
 namespace GeoTrygghet.Cli.Commands;
 

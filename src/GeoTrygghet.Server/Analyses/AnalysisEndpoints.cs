@@ -1,13 +1,15 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Timeouts;
-using Microsoft.AspNetCore.Routing;
+using System.Text.Json;
 using GeoTrygghet.Analysis;
+using GeoTrygghet.Application.Hotspots;
 using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Data.Analysis;
+using GeoTrygghet.Output.Hotspots;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Npgsql;
 
 namespace GeoTrygghet.Server.Analyses;

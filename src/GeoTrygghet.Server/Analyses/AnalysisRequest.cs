@@ -1,12 +1,13 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using GeoTrygghet.Analysis;
+using System.Text.Json;
 using GeoTrygghet.Analysis.Grids;
+using GeoTrygghet.Analysis;
+using GeoTrygghet.Application.Hotspots;
 using GeoTrygghet.Core.Crs;
 using GeoTrygghet.Core.Events;
-using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Core.Hotspots.Methods;
+using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Core.Time;
 using GeoTrygghet.Data.Analysis;
 using GeoTrygghet.Server.Layers;

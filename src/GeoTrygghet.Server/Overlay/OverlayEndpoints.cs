@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using GeoTrygghet.Analysis.Lighting;
+using GeoTrygghet.Application.Evaluation;
+using GeoTrygghet.Application.Overlay;
 using GeoTrygghet.Core.Crs;
 using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Hotspots;
@@ -179,7 +181,7 @@ public static class OverlayEndpoints
             ["type"] = "FeatureCollection",
             ["features"] = new JsonArray(features.Select(f => (JsonNode)new JsonObject
             {
-                ["type"] = "Feature", ["properties"] = f.Properties, ["geometry"] = HotspotFiles.Geometry(ForMap(f.Geometry)),
+                ["type"] = "Feature", ["properties"] = f.Properties, ["geometry"] = FeatureValues.Geometry(ForMap(f.Geometry)),
             }).ToArray()),
         };
         if (about is not null)

@@ -1,6 +1,8 @@
 using System.Globalization;
+using GeoTrygghet.Application.Patrol;
 using GeoTrygghet.Core.Patrol;
 using GeoTrygghet.Data.Patrol;
+using GeoTrygghet.Output.Patrol;
 using GeoTrygghet.Server.Layers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

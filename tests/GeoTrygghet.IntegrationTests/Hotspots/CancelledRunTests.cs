@@ -1,6 +1,9 @@
+using GeoTrygghet.Application.Evaluation;
+using GeoTrygghet.Application.Hotspots;
+using GeoTrygghet.Application.Patrol;
 using GeoTrygghet.Core.Events;
-using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Core.Hotspots.Methods;
+using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Data.Analysis;
 using GeoTrygghet.Data.Evaluation;
 using GeoTrygghet.Data.Patrol;

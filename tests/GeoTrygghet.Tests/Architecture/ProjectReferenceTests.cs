@@ -5,9 +5,10 @@ using GeoTrygghet.Tests.Support;
 namespace GeoTrygghet.Tests.Architecture;
 
 /// <summary>
-/// Each project to its job, and references pointing one way: Cli and Server → Data → Core → Analysis. The project that
-/// installs and starts the local PostgreSQL cluster (apt-get, initdb) and the demo-town generator are for the command
-/// line (and the tests) only: the web service links neither.
+/// Each project to its job, and references pointing one way: Cli and Server → Application (the runners) → Data and
+/// Output (the file writers) → Core → Analysis. The project that installs and starts the local PostgreSQL cluster
+/// (apt-get, initdb) and the demo-town generator are for the command line (and the tests) only: the web service links
+/// neither. The PDF library's native assets are carried by the output layer and the service's raster tiles only.
 /// </summary>
 public sealed class ProjectReferenceTests
 {
@@ -17,10 +18,12 @@ public sealed class ProjectReferenceTests
         ["GeoTrygghet.Analysis"] = 0,
         ["GeoTrygghet.Core"] = 1,
         ["GeoTrygghet.Data"] = 2,
+        ["GeoTrygghet.Output"] = 2,
         ["GeoTrygghet.Demo"] = 2,
+        ["GeoTrygghet.Application"] = 3,
         ["GeoTrygghet.Cluster"] = 3,
-        ["GeoTrygghet.Server"] = 3,
-        ["GeoTrygghet.Cli"] = 4,
+        ["GeoTrygghet.Server"] = 4,
+        ["GeoTrygghet.Cli"] = 5,
     };
 
     [Fact]
@@ -32,7 +35,7 @@ public sealed class ProjectReferenceTests
         {
             foreach (var reference in references)
             {
-                Assert.True(Rank[reference] < Rank[project], $"{project} references {reference}, which is not below it (Cli/Server → Data → Core → Analysis)");
+                Assert.True(Rank[reference] < Rank[project], $"{project} references {reference}, which is not below it (Cli/Server → Application → Data/Output → Core → Analysis)");
             }
         }
     }
@@ -56,6 +59,42 @@ public sealed class ProjectReferenceTests
         Assert.DoesNotContain("GeoTrygghet.Demo", reached);
         Assert.Contains("GeoTrygghet.Data", reached);
     }
+
+    [Fact]
+    public void Every_runner_is_in_the_application_layer_and_holds_no_sql()
+    {
+        var src = Path.Combine(RepositoryRoot.Folder, "src");
+        string[] useCases = ["HotspotRunner.cs", "OverlayRunner.cs", "EvaluationRunner.cs", "PatrolRunner.cs", "ImportService.cs"];
+        var runners = SourceFiles(src).Where(f => useCases.Contains(Path.GetFileName(f))).ToList();
+        Assert.Equal(useCases.Length, runners.Count);
+        foreach (var runner in runners)
+        {
+            Assert.StartsWith(Path.Combine(src, "GeoTrygghet.Application") + Path.DirectorySeparatorChar, runner, StringComparison.Ordinal);
+        }
+
+        foreach (var file in SourceFiles(Path.Combine(src, "GeoTrygghet.Application")))
+        {
+            var text = File.ReadAllText(file);
+            Assert.False(text.Contains("NpgsqlCommand", StringComparison.Ordinal) || text.Contains("SELECT ", StringComparison.Ordinal),
+                $"{Path.GetFileName(file)} holds SQL; SQL belongs in GeoTrygghet.Data");
+        }
+    }
+
+    [Fact]
+    public void Only_the_output_layer_and_the_raster_tiles_carry_the_pdf_library()
+    {
+        var src = Path.Combine(RepositoryRoot.Folder, "src");
+        var carriers = Directory.GetFiles(src, "*.csproj", SearchOption.AllDirectories)
+            .Where(p => XDocument.Load(p).Descendants("PackageReference").Any(r => r.Attribute("Include")!.Value.StartsWith("SkiaSharp", StringComparison.Ordinal)))
+            .Select(Path.GetFileNameWithoutExtension)
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(["GeoTrygghet.Output", "GeoTrygghet.Server"], carriers);
+    }
+
+    private static IEnumerable<string> SourceFiles(string folder) =>
+        Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
     private static Dictionary<string, List<string>> Graph()
     {

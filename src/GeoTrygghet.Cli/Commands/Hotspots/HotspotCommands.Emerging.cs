@@ -1,3 +1,5 @@
+using GeoTrygghet.Output.Hotspots;
+
 namespace GeoTrygghet.Cli.Commands;
 
 /// <summary><c>gt hotspots emerging</c>: emerging hot spots from a space-time cube.</summary>
@@ -63,7 +65,7 @@ internal static partial class HotspotCommands
             }
             else if (HotspotFiles.IsGeoJson(outPath))
             {
-                HotspotFiles.WriteGeoJson(outPath, srid, report, rows.Select(i => (HotspotFiles.Point(cx[i], cy[i]), new JsonObject
+                HotspotFiles.WriteGeoJson(outPath, srid, report, rows.Select(i => (FeatureValues.Point(cx[i], cy[i]), new JsonObject
                 {
                     ["category"] = Snake(result.Category[i].ToString()), ["trend_z"] = result.TrendZ[i], ["trend_p"] = result.TrendP[i],
                     ["hot_steps"] = Steps(i, 1), ["cold_steps"] = Steps(i, -1), ["steps"] = steps,
@@ -72,8 +74,8 @@ internal static partial class HotspotCommands
             else
             {
                 HotspotFiles.WriteCsv(outPath, "cx,cy,category,trend_z,trend_p,hot_steps,cold_steps,steps", rows.Select(i => string.Join(',',
-                    HotspotFiles.Format(cx[i]), HotspotFiles.Format(cy[i]), Snake(result.Category[i].ToString()), HotspotFiles.Format(result.TrendZ[i]),
-                    HotspotFiles.Format(result.TrendP[i]), Steps(i, 1).ToString(Inv), Steps(i, -1).ToString(Inv), steps.ToString(Inv))));
+                    FeatureValues.Format(cx[i]), FeatureValues.Format(cy[i]), Snake(result.Category[i].ToString()), FeatureValues.Format(result.TrendZ[i]),
+                    FeatureValues.Format(result.TrendP[i]), Steps(i, 1).ToString(Inv), Steps(i, -1).ToString(Inv), steps.ToString(Inv))));
             }
 
             Store(parse, source, cs, filter, srid, report, rows.Where(i => result.Category[i] != GeoTrygghet.Analysis.Temporal.EmergingCategory.NoPattern)

@@ -1,3 +1,5 @@
+using GeoTrygghet.Output.Hotspots;
+
 namespace GeoTrygghet.Cli.Commands;
 
 /// <summary><c>gt hotspots knox</c>: the Knox test for near repeats.</summary>
@@ -49,7 +51,7 @@ internal static partial class HotspotCommands
             if (outPath is not null)
             {
                 HotspotFiles.WriteCsv(outPath, "space_band,time_band,observed,expected,ratio,p", result.Cells.Select(c => string.Join(',',
-                Csv(c.Space.Label), Csv(c.Time.Label), c.Observed.ToString(Inv), HotspotFiles.Format(c.Expected), HotspotFiles.Format(c.Ratio), HotspotFiles.Format(c.P))));
+                Csv(c.Space.Label), Csv(c.Time.Label), c.Observed.ToString(Inv), FeatureValues.Format(c.Expected), FeatureValues.Format(c.Ratio), FeatureValues.Format(c.P))));
             }
 
             Store(parse, source, cs, filter, srid, report, []);

@@ -37,7 +37,7 @@ internal static class DbscanHotspots
         var rows = Enumerable.Range(0, points.Count);
         return new HotspotOutcome(report, "id,cluster",
             rows.Select(i => Core.Import.RejectsWriter.Quote(points.Ids[i]) + "," + result.Labels[i].ToString(CultureInfo.InvariantCulture)),
-            rows.Select(i => (HotspotFiles.Point(points.X[i], points.Y[i]), new JsonObject { ["id"] = points.Ids[i], ["cluster"] = result.Labels[i], ["core"] = result.IsCore[i] })),
+            rows.Select(i => (FeatureValues.Point(points.X[i], points.Y[i]), new JsonObject { ["id"] = points.Ids[i], ["cluster"] = result.Labels[i], ["core"] = result.IsCore[i] })),
             Deferred(() => summaries.Value.Select(s => ("cluster", s.Polygon, (object)new
             {
                 cluster = s.Cluster, count = s.Count, hull = s.HullKind, area_m2 = Math.Round(s.Polygon.Area, 1), categories = s.Categories,
@@ -46,7 +46,7 @@ internal static class DbscanHotspots
                 months = s.Months,
             }))))
         {
-            Clusters = Deferred(() => summaries.Value.Select(s => (HotspotFiles.Geometry(s.Polygon), new JsonObject
+            Clusters = Deferred(() => summaries.Value.Select(s => (FeatureValues.Geometry(s.Polygon), new JsonObject
             {
                 ["cluster"] = s.Cluster,
                 ["count"] = s.Count,

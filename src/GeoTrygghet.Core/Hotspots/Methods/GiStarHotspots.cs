@@ -31,8 +31,8 @@ internal static class GiStarHotspots
             });
         var rows = Enumerable.Range(0, counts.Counts.Length);
         return new HotspotOutcome(report, "cx,cy,count,z,p,bin",
-            rows.Select(i => $"{HotspotFiles.Format(cx[i])},{HotspotFiles.Format(cy[i])},{HotspotFiles.Format(counts.Counts[i])},{HotspotFiles.Format(result.Z[i])},{HotspotFiles.Format(result.P[i])},{result.Bins[i].ToString(CultureInfo.InvariantCulture)}"),
-            rows.Select(i => (HotspotFiles.Point(cx[i], cy[i]), new JsonObject { ["count"] = counts.Counts[i], ["z"] = result.Z[i], ["p"] = result.P[i], ["bin"] = result.Bins[i] })),
+            rows.Select(i => $"{FeatureValues.Format(cx[i])},{FeatureValues.Format(cy[i])},{FeatureValues.Format(counts.Counts[i])},{FeatureValues.Format(result.Z[i])},{FeatureValues.Format(result.P[i])},{result.Bins[i].ToString(CultureInfo.InvariantCulture)}"),
+            rows.Select(i => (FeatureValues.Point(cx[i], cy[i]), new JsonObject { ["count"] = counts.Counts[i], ["z"] = result.Z[i], ["p"] = result.P[i], ["bin"] = result.Bins[i] })),
             rows.Select(i => ("cell", (Geometry)CellPolygons.Of(spec, i % spec.Cols, i / spec.Cols), (object)new { count = counts.Counts[i], z = result.Z[i], p = result.P[i], bin = result.Bins[i] })));
     }
 }

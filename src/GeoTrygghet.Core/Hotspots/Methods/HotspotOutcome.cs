@@ -17,19 +17,4 @@ public sealed record HotspotOutcome(
 {
     /// <summary>DBSCAN: the clusters as polygons with their profile, for <c>--clusters</c>.</summary>
     public IEnumerable<(JsonNode Geometry, JsonObject Properties)>? Clusters { get; init; }
-
-    /// <summary>Writes the rows to <paramref name="path"/> (.csv, else GeoJSON) and the report beside it.</summary>
-    public void Write(string path, int srid)
-    {
-        if (HotspotFiles.IsGeoJson(path))
-        {
-            HotspotFiles.WriteGeoJson(path, srid, Report, FileFeatures);
-        }
-        else
-        {
-            HotspotFiles.WriteCsv(path, CsvHeader, CsvRows);
-        }
-
-        HotspotFiles.WriteReport(path, Report);
-    }
 }

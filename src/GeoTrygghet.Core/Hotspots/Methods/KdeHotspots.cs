@@ -50,13 +50,13 @@ internal static class KdeHotspots
             rows.Select(i =>
             {
                 var (x, y) = spec.Centre(i % spec.Cols, i / spec.Cols);
-                var line = $"{HotspotFiles.Format(x)},{HotspotFiles.Format(y)},{HotspotFiles.Format(density[i])}";
-                return ratio is null ? line : $"{line},{HotspotFiles.Format(denominator![i])},{(ratio[i] is { } r ? HotspotFiles.Format(r) : string.Empty)}";
+                var line = $"{FeatureValues.Format(x)},{FeatureValues.Format(y)},{FeatureValues.Format(density[i])}";
+                return ratio is null ? line : $"{line},{FeatureValues.Format(denominator![i])},{(ratio[i] is { } r ? FeatureValues.Format(r) : string.Empty)}";
             }),
             rows.Select(i =>
             {
                 var (x, y) = spec.Centre(i % spec.Cols, i / spec.Cols);
-                return (HotspotFiles.Point(x, y), new JsonObject { ["density"] = density[i] });
+                return (FeatureValues.Point(x, y), new JsonObject { ["density"] = density[i] });
             }),
             rows.Where(i => density[i] > 0).Select(i => ("cell", (Geometry)CellPolygons.Of(spec, i % spec.Cols, i / spec.Cols),
                 (object)new { density = density[i], denominator = denominator?[i], ratio = ratio?[i] })));

@@ -38,10 +38,10 @@ internal static class MoranHotspots
         var rows = Enumerable.Range(0, n);
         return new HotspotOutcome(report, "cx,cy,count,ii,z,p,p_perm,quadrant,significant",
             rows.Select(i => string.Join(',',
-                HotspotFiles.Format(cx[i]), HotspotFiles.Format(cy[i]), HotspotFiles.Format(counts.Counts[i]), HotspotFiles.Format(result.Ii[i]),
-                HotspotFiles.Format(result.Z[i]), HotspotFiles.Format(result.PAnalytical[i]), HotspotFiles.Format(result.PPermutation[i]),
+                FeatureValues.Format(cx[i]), FeatureValues.Format(cy[i]), FeatureValues.Format(counts.Counts[i]), FeatureValues.Format(result.Ii[i]),
+                FeatureValues.Format(result.Z[i]), FeatureValues.Format(result.PAnalytical[i]), FeatureValues.Format(result.PPermutation[i]),
                 result.Quadrant[i], result.Significant[i] ? "1" : "0")),
-            rows.Select(i => (HotspotFiles.Point(cx[i], cy[i]), new JsonObject
+            rows.Select(i => (FeatureValues.Point(cx[i], cy[i]), new JsonObject
             {
                 ["count"] = counts.Counts[i], ["ii"] = Finite(result.Ii[i]), ["z"] = Finite(result.Z[i]), ["p"] = Finite(result.PAnalytical[i]),
                 ["p_perm"] = Finite(result.PPermutation[i]), ["quadrant"] = result.Quadrant[i], ["significant"] = result.Significant[i],

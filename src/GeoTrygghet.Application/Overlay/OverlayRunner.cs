@@ -2,9 +2,11 @@ using GeoTrygghet.Analysis.Lighting;
 using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Core.Overlay;
 using GeoTrygghet.Core.Time;
+using GeoTrygghet.Data.Analysis;
+using GeoTrygghet.Data.Overlay;
 using NetTopologySuite.Geometries;
 
-namespace GeoTrygghet.Data.Overlay;
+namespace GeoTrygghet.Application.Overlay;
 
 /// <summary>
 /// The lighting and camera overlay from request to result — the lamps and cameras of the database over given events,

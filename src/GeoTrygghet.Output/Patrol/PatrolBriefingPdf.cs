@@ -4,7 +4,7 @@ using GeoTrygghet.Core.Time;
 using NetTopologySuite.Geometries;
 using SkiaSharp;
 
-namespace GeoTrygghet.Core.Patrol;
+namespace GeoTrygghet.Output.Patrol;
 
 /// <summary>
 /// The printable briefing of a presence plan (A4, SkiaSharp's PDF backend): the shift and its settings, a map of

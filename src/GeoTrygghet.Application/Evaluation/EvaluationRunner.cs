@@ -4,9 +4,11 @@ using GeoTrygghet.Core.Crs;
 using GeoTrygghet.Core.Evaluation;
 using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Time;
+using GeoTrygghet.Data.Evaluation;
 using GeoTrygghet.Data.Events;
+using GeoTrygghet.Data.Schema;
 
-namespace GeoTrygghet.Data.Evaluation;
+namespace GeoTrygghet.Application.Evaluation;
 
 /// <summary>
 /// One evaluation from request to JSON: finds the measure, builds the areas, chooses the windows, loads the
@@ -31,7 +33,7 @@ public static class EvaluationRunner
             throw new EvaluationException("the windows before and after must be a positive number of days.");
         }
 
-        var srid = Schema.SchemaManager.AnalysisSrid(connectionString);
+        var srid = SchemaManager.AnalysisSrid(connectionString);
         var defaults = new Dictionary<string, string>();
         if (request.BufferMetres is null)
         {

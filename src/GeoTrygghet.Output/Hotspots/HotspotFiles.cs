@@ -3,7 +3,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace GeoTrygghet.Core.Hotspots;
+using GeoTrygghet.Core.Hotspots;
+using GeoTrygghet.Core.Hotspots.Methods;
+
+namespace GeoTrygghet.Output.Hotspots;
 
 /// <summary>
 /// Writes analysis results in the file contracts of <c>gt hotspots</c>: CSV with exactly the documented
@@ -18,7 +21,20 @@ public static class HotspotFiles
     public static bool IsGeoJson(string path) =>
         path.EndsWith(".geojson", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
-    public static string Format(double v) => double.IsFinite(v) ? v.ToString("R", Inv) : string.Empty;
+    /// <summary>Writes a method's rows to <paramref name="path"/> (.csv, else GeoJSON) and its report beside it.</summary>
+    public static void Write(HotspotOutcome outcome, string path, int srid)
+    {
+        if (IsGeoJson(path))
+        {
+            WriteGeoJson(path, srid, outcome.Report, outcome.FileFeatures);
+        }
+        else
+        {
+            WriteCsv(path, outcome.CsvHeader, outcome.CsvRows);
+        }
+
+        WriteReport(path, outcome.Report);
+    }
 
     public static void WriteCsv(string path, string header, IEnumerable<string> rows)
     {
@@ -47,12 +63,6 @@ public static class HotspotFiles
         };
         File.WriteAllText(path, collection.ToJsonString(new JsonSerializerOptions { WriteIndented = false }) + "\n", new UTF8Encoding(false));
     }
-
-    private static readonly JsonSerializerOptions GeometryJson = new() { Converters = { new NetTopologySuite.IO.Converters.GeoJsonConverterFactory() } };
-
-    public static JsonNode Geometry(NetTopologySuite.Geometries.Geometry g) => JsonSerializer.SerializeToNode(g, GeometryJson)!;
-
-    public static JsonNode Point(double x, double y) => new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(x, y) };
 
     public static void WriteReport(string outPath, AnalysisReport report) =>
         File.WriteAllText(outPath + ".meta.json", JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }) + "\n", new UTF8Encoding(false));

@@ -3,10 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
 using GeoTrygghet.Analysis.Patrol;
+using GeoTrygghet.Core;
 using GeoTrygghet.Core.Crs;
 using GeoTrygghet.Core.Time;
 
-namespace GeoTrygghet.Core.Patrol;
+namespace GeoTrygghet.Output.Patrol;
 
 /// <summary>
 /// A presence plan as files: JSON (<c>stops</c> and <c>legs</c>, times ISO 8601 with the Stockholm offset), the same

@@ -3,9 +3,12 @@ using System.Text.Json.Nodes;
 using GeoTrygghet.Analysis.Patrol;
 using GeoTrygghet.Core.Patrol;
 using GeoTrygghet.Core.Time;
+using GeoTrygghet.Data.Patrol;
+using GeoTrygghet.Data.Schema;
+using GeoTrygghet.Output.Patrol;
 using NetTopologySuite.Geometries;
 
-namespace GeoTrygghet.Data.Patrol;
+namespace GeoTrygghet.Application.Patrol;
 
 /// <summary>One presence plan from request to result — the same for <c>gt patrol plan</c> and the map service's plan page.</summary>
 public static class PatrolRunner
@@ -18,7 +21,7 @@ public static class PatrolRunner
     public static Result Run(string connectionString, PatrolRequest r, CancellationToken cancel = default)
     {
         var inv = CultureInfo.InvariantCulture;
-        var srid = Schema.SchemaManager.AnalysisSrid(connectionString);
+        var srid = SchemaManager.AnalysisSrid(connectionString);
         PresencePlanner.CheckBounds(r.Patrols, r.SpeedKmh, r.MaxHotspots);
         var sites = PatrolSource.Load(connectionString, r.Run, r.Area, r.ShiftStart, r.LookBackDays, r.HalfLifeDays, r.ReportWeight, r.MaxHotspots, srid, cancel);
         var streets = r.Straight ? [] : PatrolSource.Streets(connectionString);

@@ -1,10 +1,12 @@
 using System.Globalization;
 using GeoTrygghet.Analysis;
 using GeoTrygghet.Core.Events;
-using GeoTrygghet.Core.Hotspots;
 using GeoTrygghet.Core.Hotspots.Methods;
+using GeoTrygghet.Core.Hotspots;
+using GeoTrygghet.Data.Analysis;
+using GeoTrygghet.Data.Schema;
 
-namespace GeoTrygghet.Data.Analysis;
+namespace GeoTrygghet.Application.Hotspots;
 
 /// <summary>
 /// One stored hotspot run from request to database — load the filtered events, run the method, store the run with its
@@ -22,7 +24,7 @@ public static class HotspotRunner
 
     public static Result Run(string connectionString, Request request, CancellationToken cancel = default)
     {
-        var srid = Schema.SchemaManager.AnalysisSrid(connectionString);
+        var srid = SchemaManager.AnalysisSrid(connectionString);
         var (points, description) = Load(connectionString, request.Filter, request.DarkOnly, srid, cancel);
         var outcome = HotspotMethods.Run(request.Method, points, description, request.Parameters, srid, cancel);
         var name = request.Name ?? string.Create(CultureInfo.InvariantCulture, $"{outcome.Report.Method} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}");
@@ -44,7 +46,7 @@ public static class HotspotRunner
             throw new AnalysisException($"no events match the filters {filter.Describe()}; {PointSource.DescribeCategories(connectionString)}");
         }
 
-        var description = $"database {Schema.SchemaManager.Describe(connectionString)}, filters {filter.Describe()}";
+        var description = $"database {SchemaManager.Describe(connectionString)}, filters {filter.Describe()}";
         if (!darkOnly)
         {
             return (points, description);

@@ -1,4 +1,6 @@
-namespace GeoTrygghet.Data.Patrol;
+using GeoTrygghet.Data.Patrol;
+using GeoTrygghet.Output.Patrol;
+namespace GeoTrygghet.Application.Patrol;
 
 /// <summary>What a presence plan is asked for, from the command line or the map service; nulls take the reported defaults.</summary>
 public sealed record PatrolRequest

@@ -1,7 +1,8 @@
 using GeoTrygghet.Core.Import;
+using GeoTrygghet.Data.Evaluation;
 using NetTopologySuite.Geometries;
 
-namespace GeoTrygghet.Data.Evaluation;
+namespace GeoTrygghet.Application.Evaluation;
 
 /// <summary>What a user asks to evaluate, from the command line or the map service; nulls take the reported defaults.</summary>
 public sealed record EvaluationRequest

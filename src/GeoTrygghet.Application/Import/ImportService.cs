@@ -1,0 +1,41 @@
+using GeoTrygghet.Core.Domain;
+using GeoTrygghet.Core.Import.Converters;
+using GeoTrygghet.Core.Import;
+using GeoTrygghet.Data.Import;
+using GeoTrygghet.Data.Schema;
+
+namespace GeoTrygghet.Application.Import;
+
+/// <summary>Runs an import of any kind into the database: the reader, converter and table of that kind.</summary>
+public sealed class ImportService(string connectionString, ImportSettings settings)
+{
+    public ImportResult Run(ImportRequest request, IProgress<(long Done, long? Total, long Rows)>? progress = null)
+    {
+        using var reader = RecordReaderFactory.Open(request.Path, request.Format, request.Layer);
+        return request.Kind switch
+        {
+            ImportKind.Incidents => Run(request, reader, new IncidentConverter(settings), progress),
+            ImportKind.Reports => Run(request, reader, new ReportConverter(), progress),
+            ImportKind.Lights => Run(request, reader, new LightConverter(), progress),
+            ImportKind.Cameras => Run(request, reader, new CameraConverter(), progress),
+            ImportKind.Measures => Run(request, reader, new MeasureConverter(), progress),
+            ImportKind.Areas => Run(request, reader, new AreaConverter(), progress),
+            ImportKind.Basemap => Run(request, reader, new BasemapConverter(), progress),
+            _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "unknown import kind"),
+        };
+    }
+
+    /// <summary>The table each import kind fills.</summary>
+    public static string TableOf(ImportKind kind) => ImportedSources.TableOf(kind);
+
+    /// <summary>How many rows a source has in the kind's table; with <paramref name="delete"/> they are deleted in one transaction.</summary>
+    public long RemoveSource(ImportKind kind, string source, bool delete) => ImportedSources.Remove(connectionString, kind, source, delete);
+
+    /// <summary>The sources of a kind's table with their row counts, largest first.</summary>
+    public IReadOnlyList<(string Source, long Rows)> Sources(ImportKind kind) => ImportedSources.List(connectionString, kind);
+
+    private ImportResult Run<TRow>(ImportRequest request, IRecordReader reader, IRowConverter<TRow> converter, IProgress<(long Done, long? Total, long Rows)>? progress)
+        where TRow : class =>
+        new ImportPipeline<TRow>(converter, settings).Run(
+            request, reader, () => ImportTables.Open<TRow>(connectionString, request.Kind, settings.AnalysisSrid, request.SourceName), progress);
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace GeoTrygghet.Core.Hotspots;
+
+/// <summary>
+/// The values of a result's rows as the file contracts write them: numbers with the invariant culture and round-trip
+/// precision (empty when not finite), points and geometries as GeoJSON nodes. The files themselves are written by the
+/// output layer (<c>GeoTrygghet.Output</c>).
+/// </summary>
+public static class FeatureValues
+{
+    private static readonly JsonSerializerOptions GeometryJson = new() { Converters = { new NetTopologySuite.IO.Converters.GeoJsonConverterFactory() } };
+
+    public static string Format(double v) => double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : string.Empty;
+
+    public static JsonNode Geometry(NetTopologySuite.Geometries.Geometry g) => JsonSerializer.SerializeToNode(g, GeometryJson)!;
+
+    public static JsonNode Point(double x, double y) => new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(x, y) };
+}
