@@ -11,8 +11,7 @@ using GeoTrygghet.Data;
 using GeoTrygghet.Data.Import;
 using GeoTrygghet.Data.Schema;
 using GeoTrygghet.Server;
-using GeoTrygghet.Server.Layers;
-using GeoTrygghet.Server.Tiles;
+using GeoTrygghet.Data.Layers;
 using Npgsql;
 
 /// <summary>
@@ -120,13 +119,13 @@ internal static partial class TileBench
     // The server's own tile SQL for that tile (count-per-cell or points, as it decides), run through psql.
     private static List<double> PsqlTimes(string cs, (int Z, int X, int Y) t, ServerOptions options, int repeats)
     {
-        var layer = LayerCatalog.Find("incidents")!;
+        var layer = LayerSources.Find("incidents")!;
         var filter = LayerFilter.None;
         using var conn = new NpgsqlConnection(cs);
         conn.Open();
-        using var count = TileQuery.Count(conn, layer, t.Z, t.X, t.Y, filter, options.Crs.Srid, options.DetailFeatureBudget + 1);
-        var cells = (long)count.ExecuteScalar()! > options.DetailFeatureBudget ? TileQuery.DenseCellsPerSide : 0;
-        using var cmd = TileQuery.Build(conn, layer, t.Z, t.X, t.Y, filter, options.Crs.Srid, cells);
+        using var count = layer.TileCount(conn, t.Z, t.X, t.Y, filter, options.Crs.Srid, options.DetailFeatureBudget + 1);
+        var cells = (long)count.ExecuteScalar()! > options.DetailFeatureBudget ? TileGrid.DenseCellsPerSide : 0;
+        using var cmd = layer.Tile(conn, t.Z, t.X, t.Y, filter, options.Crs.Srid, cells);
         var sql = cmd.CommandText;
         foreach (NpgsqlParameter p in cmd.Parameters)
         {

@@ -7,7 +7,8 @@ namespace GeoTrygghet.Core.Events;
 /// evaluations, presence plans), translated into SQL in one place (<c>Data/Events/EventFilterSql</c>): a period (local dates, the end inclusive), categories (an
 /// incident's coarse group or its category as given, a report's category), sources, a named area
 /// (focus area, district, …) or a drawn polygon (WKT in the analysis CRS), hours of the day (local; may wrap past midnight, e.g. 18–6), and whether
-/// police incidents, EST reports or both are taken, each with a weight.
+/// police incidents, EST reports or both are taken, each with a weight. <see cref="Group"/> is the public view's choice of
+/// one category group (an incident's coarse group, a report's category), matched on the group alone.
 /// </summary>
 public sealed record EventFilter(
     DateOnly? From = null,
@@ -18,7 +19,8 @@ public sealed record EventFilter(
     (int From, int To)? Hours = null,
     double IncidentWeight = 1,
     double ReportWeight = 0,
-    string? AreaWkt = null)
+    string? AreaWkt = null,
+    string? Group = null)
 {
     public bool UsesIncidents => IncidentWeight > 0;
 
@@ -37,7 +39,9 @@ public sealed record EventFilter(
         throw new FormatException($"'{text}' is not FROM-TO in whole hours 0–24, e.g. 18-6 for 18:00 to 06:00");
     }
 
-    public string Describe() => System.Text.Json.JsonSerializer.Serialize(new
+    public string Describe() => Group is null ? System.Text.Json.JsonSerializer.Serialize(Described()) : System.Text.Json.JsonSerializer.Serialize(new { filter = Described(), group = Group });
+
+    private object Described() => new
     {
         from = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         to = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -48,5 +52,5 @@ public sealed record EventFilter(
         hours = Hours is { } h ? string.Create(CultureInfo.InvariantCulture, $"{h.From}-{h.To}") : null,
         incident_weight = IncidentWeight,
         report_weight = ReportWeight,
-    });
+    };
 }

@@ -47,6 +47,12 @@ public static class EventFilterSql
             Bind(cmd, "ev_categories", NpgsqlDbType.Array | NpgsqlDbType.Text, categories.ToArray());
         }
 
+        if (filter.Group is { } group)
+        {
+            where.Add(table == EventTable.Incidents ? $"{e}.category_group = @ev_group" : $"{e}.category = @ev_group");
+            Bind(cmd, "ev_group", NpgsqlDbType.Text, group);
+        }
+
         if (filter.Sources is { Count: > 0 } sources)
         {
             where.Add($"{e}.source = ANY(@ev_sources)");

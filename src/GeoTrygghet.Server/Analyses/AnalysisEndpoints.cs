@@ -51,14 +51,9 @@ public static class AnalysisEndpoints
             // random part so that analyses started in the same second do not collide.
             var name = request.Name is { Length: > 0 } given ? given
                 : string.Create(CultureInfo.InvariantCulture, $"viewer {request.Method} {Core.Time.StockholmTime.Format(DateTimeOffset.UtcNow)} {Guid.NewGuid().ToString("N")[..6]}");
-            await using (var conn = await db.OpenConnectionAsync(http.RequestAborted))
+            if (await AnalysisRuns.NameTakenAsync(db, name, http.RequestAborted))
             {
-                await using var taken = new NpgsqlCommand("SELECT 1 FROM analysis_runs WHERE name = $1", conn);
-                taken.Parameters.AddWithValue(name);
-                if (await taken.ExecuteScalarAsync(http.RequestAborted) is not null)
-                {
-                    return Conflict(name);
-                }
+                return Conflict(name);
             }
 
             if (!await OneAtATime.WaitAsync(AnalysisLimits.SlotWait, http.RequestAborted))

@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
+using GeoTrygghet.Data.Layers;
 using GeoTrygghet.Server.Tiles;
 using Npgsql;
 
 namespace GeoTrygghet.Server.Layers;
 
 /// <summary>
-/// The extent of each layer's data in CRS84, for TileJSON bounds and OGC collection extents, so that a
-/// client zooms to the data and not to all of Sweden. Computed by PostGIS once per data version.
+/// The extent of each layer's data in CRS84, for TileJSON bounds and OGC collection extents, so that a client zooms to
+/// the data and not to all of Sweden (the extent of a layer without data), and the time span of a layer of events.
+/// Computed by PostGIS (<see cref="LayerSource.ExtentAsync"/>) once per data version.
 /// </summary>
 public sealed class LayerExtents(NpgsqlDataSource db, DataVersions versions)
 {
@@ -15,7 +17,7 @@ public sealed class LayerExtents(NpgsqlDataSource db, DataVersions versions)
     private readonly ConcurrentDictionary<string, (long Version, string[]? Interval)> _times = new(StringComparer.Ordinal);
 
     /// <summary>The first and last time of a layer with times (UTC, ISO 8601), or null for a layer without or with no rows.</summary>
-    public async Task<string[]?> TimesOf(LayerDefinition layer, CancellationToken cancel)
+    public async Task<string[]?> TimesOf(LayerSource layer, CancellationToken cancel)
     {
         if (layer.Events is null)
         {
@@ -28,21 +30,12 @@ public sealed class LayerExtents(NpgsqlDataSource db, DataVersions versions)
             return cached.Interval;
         }
 
-        await using var cmd = db.CreateCommand($"SELECT min(t.time_from), max(t.time_from) FROM {layer.From}");
-        await using var reader = await cmd.ExecuteReaderAsync(cancel);
-        string[]? interval = null;
-        if (await reader.ReadAsync(cancel) && !reader.IsDBNull(0))
-        {
-            interval = [Iso(reader.GetFieldValue<DateTimeOffset>(0)), Iso(reader.GetFieldValue<DateTimeOffset>(1))];
-        }
-
+        var interval = await layer.TimesAsync(db, cancel);
         _times[layer.Id] = (version, interval);
         return interval;
-
-        static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async Task<double[]> Of(LayerDefinition layer, CancellationToken cancel)
+    public async Task<double[]> Of(LayerSource layer, CancellationToken cancel)
     {
         var version = versions.Of(layer.Tables) + versions.Epoch;
         if (_cache.TryGetValue(layer.Id, out var cached) && cached.Version == version)
@@ -50,15 +43,7 @@ public sealed class LayerExtents(NpgsqlDataSource db, DataVersions versions)
             return cached.Bbox;
         }
 
-        await using var cmd = db.CreateCommand($"""
-            SELECT ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)
-            FROM (SELECT ST_Transform(ST_SetSRID(ST_Extent(t.geom)::geometry, max(ST_SRID(t.geom))), 4326) AS b FROM {layer.From}) e
-            WHERE b IS NOT NULL
-            """);
-        await using var reader = await cmd.ExecuteReaderAsync(cancel);
-        var bbox = await reader.ReadAsync(cancel)
-            ? [Math.Round(reader.GetDouble(0), 6), Math.Round(reader.GetDouble(1), 6), Math.Round(reader.GetDouble(2), 6), Math.Round(reader.GetDouble(3), 6)]
-            : Sweden;
+        var bbox = await layer.ExtentAsync(db, cancel) ?? Sweden;
         _cache[layer.Id] = (version, bbox);
         return bbox;
     }

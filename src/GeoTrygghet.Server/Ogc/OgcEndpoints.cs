@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 using GeoTrygghet.Core.Time;
+using GeoTrygghet.Data.Layers;
 using GeoTrygghet.Server.Layers;
 using GeoTrygghet.Server.Tiles;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace GeoTrygghet.Server.Ogc;
 
@@ -78,35 +78,8 @@ public static class OgcEndpoints
             var q = http.Request.Query;
             var limit = Int(q["limit"], "limit", DefaultLimit, 1, MaxLimit);
             var offset = Int(q["offset"], "offset", 0, 0, int.MaxValue);
-            var filter = LayerFilter.Parse(q);
-            await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
-            await using var cmd = new NpgsqlCommand { Connection = conn };
-            var where = Where(layer, filter, q["bbox"], q["datetime"], options.Crs.Srid, cmd);
-            cmd.CommandText = $"""
-                SELECT json_build_object('type', 'Feature', 'id', a.id, 'geometry', ST_AsGeoJSON(ST_Transform(t.geom, 4326), 7)::json, 'properties', to_jsonb(a) - 'id')::text
-                FROM {layer.From}, LATERAL (SELECT {layer.Attributes}) a
-                WHERE {where}
-                ORDER BY a.id LIMIT @limit OFFSET @offset
-                """;
-            cmd.Parameters.AddWithValue("limit", limit + 1);
-            cmd.Parameters.AddWithValue("offset", offset);
-            var features = new List<string>();
-            await using (var reader = await cmd.ExecuteReaderAsync(http.RequestAborted))
-            {
-                while (await reader.ReadAsync(http.RequestAborted))
-                {
-                    features.Add(reader.GetString(0));
-                }
-            }
-
-            cmd.CommandText = $"SELECT count(*) FROM {layer.From}, LATERAL (SELECT {layer.Attributes}) a WHERE {where}";
-            var matched = (long)(await cmd.ExecuteScalarAsync(http.RequestAborted))!;
-            var more = features.Count > limit;
-            if (more)
-            {
-                features.RemoveAt(features.Count - 1);
-            }
-
+            var query = Query(layer, LayerFilterQuery.Parse(q), q["bbox"], q["datetime"]);
+            var (features, more, matched) = await layer.PageAsync(db, query, limit, offset, options.Crs.Srid, http.RequestAborted);
             var self = $"{TileEndpoints.Base(http)}{http.Request.Path}{http.Request.QueryString}";
             var links = new List<object> { Link(self, "self", GeoJson, "This page") };
             if (more)
@@ -135,42 +108,16 @@ public static class OgcEndpoints
                 return Problems.NotFound($"There is no feature '{fid}' in '{id}'.");
             }
 
-            await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
-            await using var cmd = new NpgsqlCommand($"""
-                SELECT json_build_object('type', 'Feature', 'id', a.id, 'geometry', ST_AsGeoJSON(ST_Transform(t.geom, 4326), 7)::json, 'properties', to_jsonb(a) - 'id',
-                       'links', json_build_array(json_build_object('href', @self, 'rel', 'self', 'type', '{GeoJson}'), json_build_object('href', @collection, 'rel', 'collection', 'type', 'application/json')))::text
-                FROM {layer.From}, LATERAL (SELECT {layer.Attributes}) a
-                WHERE a.id = @fid
-                """, conn);
-            cmd.Parameters.AddWithValue("fid", featureId);
-            cmd.Parameters.AddWithValue("self", $"{TileEndpoints.Base(http)}{http.Request.Path}");
-            cmd.Parameters.AddWithValue("collection", $"{TileEndpoints.Base(http)}/ogc/collections/{id}");
-            return await cmd.ExecuteScalarAsync(http.RequestAborted) is string feature
-                ? Results.Text(feature, GeoJson)
-                : Problems.NotFound($"There is no feature '{fid}' in '{id}'.");
+            var feature = await layer.FeatureAsync(db, featureId, $"{TileEndpoints.Base(http)}{http.Request.Path}", $"{TileEndpoints.Base(http)}/ogc/collections/{id}", http.RequestAborted);
+            return feature is not null ? Results.Text(feature, GeoJson) : Problems.NotFound($"There is no feature '{fid}' in '{id}'.");
         });
         return app;
     }
 
-    /// <summary>
-    /// A CRS84 box cut to the analysis CRS's area of use: a box over the whole world cannot be transformed into a
-    /// transverse Mercator CRS (PostGIS: "point outside of projection domain") and answered 500.
-    /// </summary>
-    private static string InAreaOfUse(int srid, string box4326)
-    {
-        if (!Core.Crs.CrsRegistry.IsKnown(srid))
-        {
-            return box4326;
-        }
+    private static IEnumerable<LayerSource> Offered(ServerOptions options) =>
+        LayerSources.All.Where(l => !(options.PublicMode && l.Sensitive));
 
-        var a = Core.Crs.CrsRegistry.Get(srid);
-        return string.Create(CultureInfo.InvariantCulture, $"ST_Intersection({box4326}, ST_MakeEnvelope({a.MinLon:R}, {a.MinLat:R}, {a.MaxLon:R}, {a.MaxLat:R}, 4326))");
-    }
-
-    private static IEnumerable<LayerDefinition> Offered(ServerOptions options) =>
-        LayerCatalog.All.Where(l => !(options.PublicMode && l.Sensitive));
-
-    private static object Collection(HttpContext http, LayerDefinition layer, double[] bbox, string[]? times) => new
+    private static object Collection(HttpContext http, LayerSource layer, double[] bbox, string[]? times) => new
     {
         id = layer.Id,
         title = layer.Title,
@@ -189,48 +136,26 @@ public static class OgcEndpoints
 
     private static object Link(string href, string rel, string type, string title) => new { href, rel, type, title };
 
-    internal static string Where(LayerDefinition layer, LayerFilter filter, string? bbox, string? datetime, int srid, NpgsqlCommand cmd)
+    /// <summary>The page's selection from its parameters: the layer's filter, <c>bbox</c> (CRS84) and, for events, <c>datetime</c>.</summary>
+    internal static FeatureQuery Query(LayerSource layer, LayerFilter filter, string? bbox, string? datetime)
     {
-        var where = new List<string> { "true" };
-        TileQuery.Filters(layer, filter, where, cmd);
+        FeatureQuery.Box? box = null;
         if (!string.IsNullOrWhiteSpace(bbox))
         {
             var parts = bbox.Split(',');
             var values = new double[parts.Length];
-            if (parts.Length != 4 || parts.Where((p, i) => !double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i])).Any() 
+            if (parts.Length != 4 || parts.Where((p, i) => !double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out values[i])).Any()
                 || values.Any(v => !double.IsFinite(v)) || values[0] > values[2] || values[1] > values[3]
                 || values[0] < -180 || values[2] > 180 || values[1] < -90 || values[3] > 90)
             {
                 throw new FilterException("bbox", $"'{bbox}' is not minLon,minLat,maxLon,maxLat in CRS84 (longitudes −180–180, latitudes −90–90)");
             }
 
-            where.Add(string.Create(CultureInfo.InvariantCulture,
-                $"ST_Intersects(t.geom, ST_Transform(ST_Segmentize({InAreaOfUse(srid, "ST_MakeEnvelope(@bx0, @by0, @bx1, @by1, 4326)")}, @bseg), {srid}))"));
-            cmd.Parameters.AddWithValue("bx0", values[0]);
-            cmd.Parameters.AddWithValue("by0", values[1]);
-            cmd.Parameters.AddWithValue("bx1", values[2]);
-            cmd.Parameters.AddWithValue("by1", values[3]);
-            cmd.Parameters.AddWithValue("bseg", Math.Max(1e-4, Math.Max(values[2] - values[0], values[3] - values[1]) / 16));
+            box = new FeatureQuery.Box(values[0], values[1], values[2], values[3]);
         }
 
-        if (!string.IsNullOrWhiteSpace(datetime) && layer.Events is not null)
-        {
-            var (start, end) = Interval(datetime);
-            // A feature matches when its time span [time_from, time_to] meets the instant or interval.
-            if (start is { } s)
-            {
-                where.Add("coalesce(t.time_to, t.time_from) >= @dt0");
-                cmd.Parameters.AddWithValue("dt0", NpgsqlDbType.TimestampTz, s);
-            }
-
-            if (end is { } e)
-            {
-                where.Add("t.time_from <= @dt1");
-                cmd.Parameters.AddWithValue("dt1", NpgsqlDbType.TimestampTz, e);
-            }
-        }
-
-        return string.Join(" AND ", where);
+        var (start, end) = !string.IsNullOrWhiteSpace(datetime) && layer.Events is not null ? Interval(datetime) : (null, null);
+        return new FeatureQuery(filter, box, start, end);
     }
 
     /// <summary>An RFC 3339 instant or interval; ".." or an empty end is open.</summary>

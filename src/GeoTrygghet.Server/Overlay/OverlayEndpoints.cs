@@ -155,7 +155,7 @@ public static class OverlayEndpoints
     private static EventFilter Filter(IQueryCollection query)
     {
         // The run of /overlay/areas is a name or id, not the tiles' numeric run filter.
-        var f = LayerFilter.Parse(new QueryCollection(query.Where(kv => kv.Key != "run").ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal)));
+        var f = LayerFilterQuery.Parse(new QueryCollection(query.Where(kv => kv.Key != "run").ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal)));
         return f.Events with { IncidentWeight = query["events"] == "reports" ? 0 : 1, ReportWeight = query["events"] is { Count: > 0 } e && e != "incidents" ? 1 : 0 };
     }
 

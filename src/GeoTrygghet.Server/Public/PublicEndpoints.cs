@@ -1,4 +1,4 @@
-using GeoTrygghet.Server.Layers;
+using GeoTrygghet.Data.Layers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,13 +17,13 @@ public static class PublicEndpoints
     {
         app.MapGet("/public/{file}", async (string file, HttpContext http, ServerOptions options, NpgsqlDataSource db) =>
         {
-            if (!file.EndsWith(".geojson", StringComparison.Ordinal) || LayerCatalog.Find(file[..^8]) is not { Sensitive: true, Points: true } layer)
+            if (!file.EndsWith(".geojson", StringComparison.Ordinal) || LayerSources.Find(file[..^8]) is not EventLayerSource layer)
             {
                 return Problems.NotFound("The public counts are /public/incidents.geojson and /public/reports.geojson.");
             }
 
             var request = PublicCells.Parse(http.Request.Query);
-            return Results.Text(await PublicCells.GeoJson(db, layer, request, options, http.RequestAborted), "application/geo+json; charset=utf-8");
+            return Results.Text(await PublicCellsSql.GeoJsonAsync(db, layer, PublicCells.Query(request, options), options.Crs.Srid, http.RequestAborted), "application/geo+json; charset=utf-8");
         });
         return app;
     }

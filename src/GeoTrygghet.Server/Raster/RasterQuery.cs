@@ -1,53 +1,19 @@
-using System.Globalization;
-using GeoTrygghet.Server.Layers;
-using GeoTrygghet.Server.Tiles;
+using GeoTrygghet.Data.Layers;
 using Npgsql;
 
 namespace GeoTrygghet.Server.Raster;
 
 /// <summary>
-/// The SQL behind raster tiles: geometries clipped and scaled to the 256-pixel tile by PostGIS
-/// (<c>ST_AsMVTGeom</c> with an extent of 256), points counted per cell where the vector tile would count
-/// them, and for the heat map the incidents counted per pixel.
+/// Raster tiles from a layer source's rows (<see cref="LayerSource.RasterTile"/>): geometries drawn in their layer's
+/// style, or for the heat map the incidents counted per pixel and spread with a kernel.
 /// </summary>
 internal static class RasterQuery
 {
     public const int HeatRadiusPixels = 20;
 
-    public static async Task<byte[]> Render(NpgsqlConnection conn, string layerId, LayerDefinition layer, int z, int x, int y, LayerFilter filter, int srid, int aggregateCells, CancellationToken cancel)
+    public static async Task<byte[]> Render(NpgsqlConnection conn, string styleId, LayerSource layer, int z, int x, int y, LayerFilter filter, int srid, int aggregateCells, bool heat, CancellationToken cancel)
     {
-        var heat = layerId == "heatmap";
-        var buffer = heat ? HeatRadiusPixels : 8;
-        var where = new List<string> { "t.geom && bounds.b" };
-        await using var cmd = new NpgsqlCommand { Connection = conn };
-        TileQuery.Filters(layer, filter, where, cmd);
-        var whereSql = string.Join(" AND ", where);
-        var inv = CultureInfo.InvariantCulture;
-        var status = layer.Id == "lights" ? "t.status" : "NULL::text";
-        var select = heat
-            ? $"""
-               SELECT floor(ST_X(p.g)) + 0.5, floor(ST_Y(p.g)) + 0.5, count(*)::int
-               FROM (SELECT ST_AsMVTGeom({layer.Mercator}, env.e, 256, {buffer}, true) AS g FROM {layer.From}, env, bounds WHERE {whereSql}) p
-               WHERE p.g IS NOT NULL GROUP BY 1, 2
-               """
-            : aggregateCells > 0
-                ? $"""
-                   SELECT ST_AsBinary(ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(avg(ST_X(p.g)), avg(ST_Y(p.g))), 3857), ST_TileEnvelope(@z, @x, @y), 256, {buffer}, true)), NULL::text, count(*)::int
-                   FROM (SELECT {layer.Mercator} AS g FROM {layer.From}, bounds WHERE {whereSql}) p
-                   GROUP BY floor(ST_X(p.g) / @cell), floor(ST_Y(p.g) / @cell)
-                   """
-                : $"""
-                   SELECT ST_AsBinary(ST_AsMVTGeom({layer.Mercator}, env.e, 256, {buffer}, true)), {status}, 1
-                   FROM {layer.From}, env, bounds WHERE {whereSql}
-                   """;
-        cmd.CommandText = string.Create(inv, $"""
-            WITH {TileQuery.Envelope(srid, buffer / 256.0)}
-            {select}
-            """);
-        cmd.Parameters.AddWithValue("z", z);
-        cmd.Parameters.AddWithValue("x", x);
-        cmd.Parameters.AddWithValue("y", y);
-        cmd.Parameters.AddWithValue("cell", 40075016.685578488 / (1L << z) / Math.Max(1, aggregateCells));
+        await using var cmd = layer.RasterTile(conn, z, x, y, filter, srid, aggregateCells, heat ? HeatRadiusPixels : null);
         await using var reader = await cmd.ExecuteReaderAsync(cancel);
         if (heat)
         {
@@ -69,7 +35,7 @@ internal static class RasterQuery
             }
         }
 
-        return RasterRenderer.Features(layer.Id, rows);
+        return RasterRenderer.Features(styleId, rows);
     }
 
     /// <summary>

@@ -32,7 +32,8 @@ internal static class RasterRenderer
                     case Point p:
                         // Counts per cell grow with the square root of the count, so area follows the number.
                         var radius = count > 1 ? Math.Min(14f, style.Radius * (float)Math.Sqrt(count)) : style.Radius;
-                        if (layer == "lights")
+                        // Only a layer with a status column (the lights) gives one.
+                        if (status is not null)
                         {
                             fill.Color = RasterStyle.LightStatus(status);
                         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GeoTrygghet.Data.Layers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -6,7 +7,7 @@ using Npgsql;
 namespace GeoTrygghet.Server.Tiles;
 
 /// <summary>
-/// The current version of every table's data, from <c>data_changes</c>: read at start and whenever the
+/// The current version of every table's data, from <c>data_changes</c> (<see cref="DataChanges"/>): read at start and whenever the
 /// listening connection (re)connects, and moved on by the <c>gt_data_changes</c> notification that every
 /// committed import or analysis run sends. Tile ETags and the tile cache key on these versions, so a
 /// tile of changed data is never served from cache.
@@ -25,11 +26,9 @@ public sealed class DataVersions(string connectionString, ILogger<DataVersions> 
 
     public void Reload(NpgsqlConnection conn)
     {
-        using var cmd = new NpgsqlCommand("SELECT layer, max(id) FROM data_changes GROUP BY layer", conn);
-        using var reader = cmd.ExecuteReader();
-        while (reader.Read())
+        foreach (var (table, version) in DataChanges.Read(conn))
         {
-            _versions[reader.GetString(0)] = reader.GetInt64(1);
+            _versions[table] = version;
         }
 
         Interlocked.Increment(ref _epoch);
@@ -46,16 +45,12 @@ public sealed class DataVersions(string connectionString, ILogger<DataVersions> 
                 await conn.OpenAsync(stoppingToken);
                 conn.Notification += (_, e) =>
                 {
-                    var colon = e.Payload.LastIndexOf(':');
-                    if (colon > 0 && long.TryParse(e.Payload.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+                    if (DataChanges.Parse(e.Payload) is { } change)
                     {
-                        _versions.AddOrUpdate(e.Payload[..colon], id, (_, old) => Math.Max(old, id));
+                        _versions.AddOrUpdate(change.Table, change.Version, (_, old) => Math.Max(old, change.Version));
                     }
                 };
-                await using (var listen = new NpgsqlCommand("LISTEN gt_data_changes", conn))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
+                await DataChanges.ListenAsync(conn, stoppingToken);
 
                 Reload(conn);
                 while (!stoppingToken.IsCancellationRequested)

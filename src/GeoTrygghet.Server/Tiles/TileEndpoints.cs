@@ -1,6 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
+using GeoTrygghet.Core.Time;
+using GeoTrygghet.Data.Analysis;
+using GeoTrygghet.Data.Layers;
 using GeoTrygghet.Server.Layers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,13 +23,16 @@ public static class TileEndpoints
 {
     public const string MvtType = "application/vnd.mapbox-vector-tile";
 
+    /// <summary>The raster-only layer of the incidents drawn as a kernel heat map.</summary>
+    private const string HeatMap = "heatmap";
+
     public static IEndpointRouteBuilder MapTileEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/tiles", async (HttpContext http, NpgsqlDataSource db, ServerOptions options) => Results.Json(new
         {
             // The public view has no hotspot runs: their names, summaries and outlines come from single events.
             runs = options.PublicMode ? [] : await Runs(db, http),
-            layers = LayerCatalog.All.Where(l => !options.PublicMode || !l.Sensitive || l.Points).Select(l => new
+            layers = LayerSources.All.Where(l => !options.PublicMode || !l.Sensitive || l.Points).Select(l => new
             {
                 id = l.Id,
                 title = l.Title,
@@ -33,14 +40,14 @@ public static class TileEndpoints
                 geometry = l.GeometryType,
                 tilejson = $"{Base(http)}/tiles/{l.Id}.json",
                 tiles = $"{Base(http)}/tiles/{l.Id}/{{z}}/{{x}}/{{y}}.mvt",
-                filters = options.PublicMode && l.Sensitive ? new[] { "month", "group" } : l.Filterable ? ["from", "to", "category", "hours", "source"] : l.Id == "hotspots" ? ["run"] : [],
+                filters = options.PublicMode && l.Sensitive ? ["month", "group"] : l.FilterNames,
                 sensitive = l.Sensitive,
             }),
         }));
 
         app.MapGet("/tiles/{file}", async (string file, HttpContext http, LayerExtents extents, ServerOptions options) =>
         {
-            if (!file.EndsWith(".json", StringComparison.Ordinal) || LayerCatalog.Find(file[..^5]) is not { } layer || (options.PublicMode && layer.Sensitive && !layer.Points))
+            if (!file.EndsWith(".json", StringComparison.Ordinal) || LayerSources.Find(file[..^5]) is not { } layer || (options.PublicMode && layer.Sensitive && !layer.Points))
             {
                 return Problems.NotFound($"There is no layer '{file.Replace(".json", string.Empty, StringComparison.Ordinal)}'; GET /tiles lists the layers.");
             }
@@ -63,16 +70,16 @@ public static class TileEndpoints
         });
 
         app.MapGet("/tiles/{layer}/{z}/{x}/{y}.mvt", (string layer, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db) =>
-            Serve(layer, LayerCatalog.Find(layer), "mvt", z, x, y, http, options, versions, cache, db));
+            Serve(layer, LayerSources.Find(layer), "mvt", z, x, y, http, options, versions, cache, db));
 
         // Raster tiles, 256 px XYZ in EPSG:3857, as Mapsui's BruTile, QGIS and GDAL read them; "heatmap"
         // is a kernel heat map of the incidents.
         app.MapGet("/raster/{layer}/{z}/{x}/{y}.png", (string layer, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db) =>
-            Serve(layer, layer == "heatmap" ? LayerCatalog.Find("incidents") : LayerCatalog.Find(layer), "png", z, x, y, http, options, versions, cache, db));
+            Serve(layer, layer == HeatMap ? LayerSources.Find("incidents") : LayerSources.Find(layer), "png", z, x, y, http, options, versions, cache, db));
         return app;
     }
 
-    private static async Task<IResult> Serve(string layer, LayerDefinition? definition, string format, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db)
+    private static async Task<IResult> Serve(string layer, LayerSource? definition, string format, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db)
     {
         if (definition is null)
         {
@@ -86,55 +93,50 @@ public static class TileEndpoints
 
         if (options.PublicMode && definition.Sensitive)
         {
-            return definition.Points && format == "mvt"
-                ? await PublicTile(layer, definition, tz, tx, ty, http, options, versions, cache, db)
+            return definition is EventLayerSource events && format == "mvt"
+                ? await PublicTile(layer, events, tz, tx, ty, http, options, versions, cache, db)
                 : Problems.NotFound($"'{layer}' finns inte som {(format == "png" ? "rasterbild" : "lager")} i den offentliga vyn (not in the public view); händelser visas som antal per ruta och månad.");
         }
 
-        var filter = LayerFilter.Parse(http.Request.Query);
-        if (definition.Id == "hotspots" && filter.Run is { } run)
+        var filter = LayerFilterQuery.Parse(http.Request.Query);
+        if (await definition.MissingAsync(db, filter, http.RequestAborted) is { } missing)
         {
-            await using var check = db.CreateCommand("SELECT EXISTS (SELECT 1 FROM analysis_runs WHERE id = $1)");
-            check.Parameters.AddWithValue(run);
-            if (!(bool)(await check.ExecuteScalarAsync(http.RequestAborted))!)
-            {
-                return Problems.NotFound(string.Create(CultureInfo.InvariantCulture, $"There is no analysis run {run}; GET /tiles lists the runs."));
-            }
+            return Problems.NotFound(missing);
         }
 
         var aggregate = definition.Points && tz < options.DetailZoom;
         var key = string.Create(CultureInfo.InvariantCulture, $"{format}:{layer}/{tz}/{tx}/{ty}|{filter.Key}|{aggregate}|{versions.Of(definition.Tables)}|{versions.Epoch}");
         return await Cached(key, definition.Sensitive ? "private, no-cache" : "public, no-cache", format == "png" ? "image/png" : MvtType, http, versions, cache, db, async conn =>
         {
-            var cells = aggregate ? TileQuery.AggregateCellsPerSide : 0;
+            var cells = aggregate ? TileGrid.AggregateCellsPerSide : 0;
             if (!aggregate && definition.Points)
             {
-                await using var count = TileQuery.Count(conn, definition, tz, tx, ty, filter, options.Crs.Srid, options.DetailFeatureBudget + 1);
+                await using var count = definition.TileCount(conn, tz, tx, ty, filter, options.Crs.Srid, options.DetailFeatureBudget + 1);
                 if ((long)(await count.ExecuteScalarAsync(http.RequestAborted))! > options.DetailFeatureBudget)
                 {
                     // A raster draws dots, so finer cells cost nothing there; a vector tile's features are drawn by the browser.
-                    cells = format == "png" ? TileQuery.AggregateCellsPerSide * 2 : TileQuery.DenseCellsPerSide;
+                    cells = format == "png" ? TileGrid.AggregateCellsPerSide * 2 : TileGrid.DenseCellsPerSide;
                 }
             }
 
             if (format == "png")
             {
-                return await Raster.RasterQuery.Render(conn, layer, definition, tz, tx, ty, filter, options.Crs.Srid, cells, http.RequestAborted);
+                return await Raster.RasterQuery.Render(conn, layer, definition, tz, tx, ty, filter, options.Crs.Srid, cells, layer == HeatMap, http.RequestAborted);
             }
 
-            await using var cmd = TileQuery.Build(conn, definition, tz, tx, ty, filter, options.Crs.Srid, cells);
+            await using var cmd = definition.Tile(conn, tz, tx, ty, filter, options.Crs.Srid, cells);
             return (byte[]?)await cmd.ExecuteScalarAsync(http.RequestAborted) ?? [];
         });
     }
 
     /// <summary>The public view's tile of an event layer: counts per fixed cell of one month (<see cref="Public.PublicCells"/>).</summary>
-    private static async Task<IResult> PublicTile(string layer, LayerDefinition definition, int z, int x, int y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db)
+    private static async Task<IResult> PublicTile(string layer, EventLayerSource definition, int z, int x, int y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db)
     {
         var request = Public.PublicCells.Parse(http.Request.Query);
         var key = string.Create(CultureInfo.InvariantCulture, $"public:{layer}/{z}/{x}/{y}|{request.Key}|{versions.Of(definition.Tables)}|{versions.Epoch}");
         return await Cached(key, "public, no-cache", MvtType, http, versions, cache, db, async conn =>
         {
-            await using var cmd = Public.PublicCells.Tile(conn, definition, z, x, y, request, options);
+            await using var cmd = PublicCellsSql.Tile(conn, definition, z, x, y, Public.PublicCells.Query(request, options), options.Crs.Srid);
             return (byte[]?)await cmd.ExecuteScalarAsync(http.RequestAborted) ?? [];
         });
     }
@@ -169,38 +171,25 @@ public static class TileEndpoints
     }
 
     /// <summary>The stored analysis runs, each as a hotspots layer of its own (<c>?run=ID</c>).</summary>
-    private static async Task<List<object>> Runs(NpgsqlDataSource db, HttpContext http)
-    {
-        await using var conn = await db.OpenConnectionAsync(http.RequestAborted);
-        await using var cmd = new NpgsqlCommand("SELECT id, name, method, created_at, period_from, period_to, feature_count, filters::text, (report->'Parameters')::text, (report->'Automatic')::text, (report->'Summary')::text FROM analysis_runs ORDER BY id DESC", conn);
-        await using var reader = await cmd.ExecuteReaderAsync(http.RequestAborted);
-        var runs = new List<object>();
-        while (await reader.ReadAsync(http.RequestAborted))
+    private static async Task<List<object>> Runs(NpgsqlDataSource db, HttpContext http) =>
+        (await AnalysisRuns.ListAsync(db, http.RequestAborted)).Select(r => (object)new
         {
-            var id = reader.GetInt64(0);
-            runs.Add(new
-            {
-                id,
-                name = reader.GetString(1),
-                method = reader.GetString(2),
-                created = GeoTrygghet.Core.Time.StockholmTime.Format(reader.GetFieldValue<DateTimeOffset>(3)),
-                period_from = reader.IsDBNull(4) ? null : GeoTrygghet.Core.Time.StockholmTime.Format(reader.GetFieldValue<DateTimeOffset>(4)),
-                period_to = reader.IsDBNull(5) ? null : GeoTrygghet.Core.Time.StockholmTime.Format(reader.GetFieldValue<DateTimeOffset>(5)),
-                features = reader.GetInt32(6),
-                filters = Node(reader, 7),
-                parameters = Node(reader, 8),
-                automatic = Node(reader, 9),
-                summary = Node(reader, 10),
-                tiles = string.Create(CultureInfo.InvariantCulture, $"{Base(http)}/tiles/hotspots/{{z}}/{{x}}/{{y}}.mvt?run={id}"),
-                tilejson = string.Create(CultureInfo.InvariantCulture, $"{Base(http)}/tiles/hotspots.json?run={id}"),
-            });
-        }
+            id = r.Id,
+            name = r.Name,
+            method = r.Method,
+            created = StockholmTime.Format(r.CreatedAt),
+            period_from = r.PeriodFrom is { } from ? StockholmTime.Format(from) : null,
+            period_to = r.PeriodTo is { } to ? StockholmTime.Format(to) : null,
+            features = r.Features,
+            filters = Node(r.Filters),
+            parameters = Node(r.Parameters),
+            automatic = Node(r.Automatic),
+            summary = Node(r.Summary),
+            tiles = string.Create(CultureInfo.InvariantCulture, $"{Base(http)}/tiles/hotspots/{{z}}/{{x}}/{{y}}.mvt?run={r.Id}"),
+            tilejson = string.Create(CultureInfo.InvariantCulture, $"{Base(http)}/tiles/hotspots.json?run={r.Id}"),
+        }).ToList();
 
-        return runs;
-    }
-
-    private static System.Text.Json.Nodes.JsonNode? Node(NpgsqlDataReader reader, int i) =>
-        reader.IsDBNull(i) ? null : System.Text.Json.Nodes.JsonNode.Parse(reader.GetString(i));
+    private static JsonNode? Node(string? json) => json is null ? null : JsonNode.Parse(json);
 
     internal static string Base(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 

@@ -4,9 +4,8 @@ using System.Text;
 using GeoTrygghet.Core.Events;
 using GeoTrygghet.Data.Analysis;
 using GeoTrygghet.IntegrationTests.Support;
-using GeoTrygghet.Server.Layers;
+using GeoTrygghet.Data.Layers;
 using GeoTrygghet.Server.Ogc;
-using GeoTrygghet.Server.Tiles;
 using Npgsql;
 
 namespace GeoTrygghet.IntegrationTests.Sql;
@@ -43,23 +42,23 @@ public sealed class SqlBaselineTests
 
     private static readonly Dictionary<string, Func<NpgsqlCommand>> Queries = new(StringComparer.Ordinal)
     {
-        ["tile-incidents-points"] = () => TileQuery.Build(null!, Layer("incidents"), 16, 35678, 19210, LayerFilter.None, 3006, 0),
-        ["tile-incidents-cells-filtered"] = () => TileQuery.Build(null!, Layer("incidents"), 12, 2229, 1200, Filtered, 3006, TileQuery.AggregateCellsPerSide),
-        ["tile-incidents-count-filtered"] = () => TileQuery.Count(null!, Layer("incidents"), 14, 8919, 4802, Filtered, 3006, 5001),
-        ["tile-reports-points-filtered"] = () => TileQuery.Build(null!, Layer("reports"), 14, 8919, 4802, Filtered, 3006, 0),
-        ["tile-hotspots-run"] = () => TileQuery.Build(null!, Layer("hotspots"), 14, 8919, 4802, new LayerFilter(new EventFilter(), 7), 3006, 0),
-        ["tile-lights-low-zoom"] = () => TileQuery.Build(null!, Layer("lights"), 1, 1, 0, LayerFilter.None, 3006, 0),
+        ["tile-incidents-points"] = () => Layer("incidents").Tile(null, 16, 35678, 19210, LayerFilter.None, 3006, 0),
+        ["tile-incidents-cells-filtered"] = () => Layer("incidents").Tile(null, 12, 2229, 1200, Filtered, 3006, TileGrid.AggregateCellsPerSide),
+        ["tile-incidents-count-filtered"] = () => Layer("incidents").TileCount(null, 14, 8919, 4802, Filtered, 3006, 5001),
+        ["tile-reports-points-filtered"] = () => Layer("reports").Tile(null, 14, 8919, 4802, Filtered, 3006, 0),
+        ["tile-hotspots-run"] = () => Layer("hotspots").Tile(null, 14, 8919, 4802, new LayerFilter(new EventFilter(), 7), 3006, 0),
+        ["tile-lights-low-zoom"] = () => Layer("lights").Tile(null, 1, 1, 0, LayerFilter.None, 3006, 0),
         ["ogc-incidents-where"] = () =>
         {
             var cmd = new NpgsqlCommand();
-            cmd.CommandText = OgcEndpoints.Where(Layer("incidents"), Filtered, "15.98,59.50,16.00,59.52", "2024-03-01T00:00:00Z/..", 3006, cmd);
+            cmd.CommandText = Layer("incidents").Where(OgcEndpoints.Query(Layer("incidents"), Filtered, "15.98,59.50,16.00,59.52", "2024-03-01T00:00:00Z/.."), 3006, cmd);
             return cmd;
         },
         ["analysis-events-both-in-area"] = () => PointSource.Command(new EventFilter(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), ["violence"], Area: "Centrum",
             IncidentWeight: 1, ReportWeight: 0.5, AreaWkt: "POLYGON((555000 6597000,556000 6597000,556000 6598000,555000 6597000))")),
     };
 
-    private static LayerDefinition Layer(string id) => LayerCatalog.Find(id)!;
+    private static LayerSource Layer(string id) => LayerSources.Find(id)!;
 
     private static string Render(NpgsqlCommand cmd)
     {

@@ -81,6 +81,29 @@ public sealed class ProjectReferenceTests
     }
 
     [Fact]
+    public void The_service_holds_no_sql_and_decides_nothing_by_a_layers_id()
+    {
+        var src = Path.Combine(RepositoryRoot.Folder, "src");
+        var layerIds = new System.Text.RegularExpressions.Regex(@"(\.Id|\b\w*[Ll]ayer\w*)\s*(==|!=|\bis\b)\s*""");
+        foreach (var file in SourceFiles(Path.Combine(src, "GeoTrygghet.Server")))
+        {
+            var text = File.ReadAllText(file);
+            foreach (var sql in new[] { "SELECT ", "NpgsqlCommand", "CreateCommand(", "LISTEN " })
+            {
+                Assert.False(text.Contains(sql, StringComparison.Ordinal), $"{Path.GetFileName(file)} holds SQL ({sql.Trim()}); a layer's SQL belongs to its source in GeoTrygghet.Data/Layers");
+            }
+
+            Assert.False(layerIds.IsMatch(text), $"{Path.GetFileName(file)} decides by a layer's id ({layerIds.Match(text).Value}); give the layer's source the behaviour instead");
+        }
+
+        foreach (var file in SourceFiles(Path.Combine(src, "GeoTrygghet.Data", "Layers")))
+        {
+            var text = File.ReadAllText(file);
+            Assert.False(layerIds.IsMatch(text), $"{Path.GetFileName(file)} decides by a layer's id ({layerIds.Match(text).Value})");
+        }
+    }
+
+    [Fact]
     public void Only_the_output_layer_and_the_raster_tiles_carry_the_pdf_library()
     {
         var src = Path.Combine(RepositoryRoot.Folder, "src");

@@ -1,19 +1,18 @@
 using System.Globalization;
 using GeoTrygghet.Core.Events;
 using GeoTrygghet.Core.Time;
+using GeoTrygghet.Data.Layers;
 using Microsoft.AspNetCore.Http;
 
 namespace GeoTrygghet.Server.Layers;
 
 /// <summary>
-/// The filters of a layer request: the event filter of every layer of events — <c>from</c> and <c>to</c> (dates in
+/// Reads the filters of a layer request: the event filter of every layer of events — <c>from</c> and <c>to</c> (dates in
 /// Stockholm time, inclusive), <c>category</c> and <c>source</c> (comma-separated), <c>hours</c> (e.g. 18-6) — and
 /// <c>run</c> for the hotspots layer. Bad values are errors naming the parameter.
 /// </summary>
-public sealed record LayerFilter(EventFilter Events, long? Run)
+public static class LayerFilterQuery
 {
-    public static readonly LayerFilter None = new(new EventFilter(), null);
-
     public static LayerFilter Parse(IQueryCollection query)
     {
         return new LayerFilter(
@@ -23,9 +22,6 @@ public sealed record LayerFilter(EventFilter Events, long? Run)
                 ? long.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var run) ? run : throw new FilterException("run", $"'{r}' is not a run id")
                 : null);
     }
-
-    /// <summary>A stable text of the filter for cache keys.</summary>
-    public string Key => string.Create(CultureInfo.InvariantCulture, $"{Events.Describe()}|{Run}");
 
     private static (int, int) ParseHours(string text)
     {
