@@ -54,6 +54,7 @@ public sealed class SqlBaselineTests
             cmd.CommandText = Layer("incidents").Where(OgcEndpoints.Query(Layer("incidents"), Filtered, "15.98,59.50,16.00,59.52", "2024-03-01T00:00:00Z/.."), 3006, cmd);
             return cmd;
         },
+        ["public-incidents-tile-month-group"] = () => PublicCellsSql.Tile(null, (EventLayerSource)Layer("incidents"), 14, 8919, 4802, new PublicCellsSql.Query(2024, 3, "violence", 250, 5), 3006),
         ["analysis-events-both-in-area"] = () => PointSource.Command(new EventFilter(new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31), ["violence"], Area: "Centrum",
             IncidentWeight: 1, ReportWeight: 0.5, AreaWkt: "POLYGON((555000 6597000,556000 6597000,556000 6598000,555000 6597000))")),
     };
