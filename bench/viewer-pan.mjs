@@ -17,6 +17,9 @@ const context = await chromium.launchPersistentContext(profile, {
   viewport: { width: 1280, height: 800 },
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 });
+// The viewer's test build (GT_VIEWER_TEST_BUILD=1 maps/build.sh) carries the hook that tells when the map is drawn.
+const testBundle = path.join(here, '..', 'maps', 'dist-test', 'assets', 'app.js');
+await context.route(/\/assets\/app\.js(\?.*)?$/, (route) => route.fulfill({ path: testBundle, contentType: 'text/javascript; charset=utf-8' }));
 const page = await context.newPage();
 const settled = () => page.waitForFunction(() => window.__gt && window.__gt.settled(), null, { timeout: 60000, polling: 16 });
 const pct = (v, p) => { const s = [...v].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };

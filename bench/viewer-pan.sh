@@ -12,7 +12,7 @@ server=""
 cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
-bash "$root/maps/build.sh"
+GT_VIEWER_TEST_BUILD=1 bash "$root/maps/build.sh"
 # The service runs as the application role (no superuser); the administrative connection (the project's
 # postgres superuser, else GEOTRYGGHET_ADMIN_DB) creates the bench database, owned by that role, and
 # gt db up installs PostGIS in it over that connection.

@@ -1,12 +1,15 @@
 // Bundles the viewer into dist/: index.html and assets/app.js + assets/app.css (OpenLayers and all
 // other code included, nothing loaded from a CDN). `node build.mjs --watch` rebuilds on change.
+// `node build.mjs --test-hook` bundles the test build into dist-test/ instead: the same viewer with the browser
+// tests' hook (src/testing/), whose app.js the tests put in place of the served one; dist/ never holds the hook.
 import * as esbuild from 'esbuild';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const dist = path.join(here, 'dist');
+const testHook = process.argv.includes('--test-hook');
+const dist = path.join(here, testHook ? 'dist-test' : 'dist');
 const watch = process.argv.includes('--watch');
 
 await rm(dist, { recursive: true, force: true });
@@ -14,7 +17,7 @@ await mkdir(path.join(dist, 'assets'), { recursive: true });
 await copyFile(path.join(here, 'src', 'index.html'), path.join(dist, 'index.html'));
 
 const options = {
-  entryPoints: { app: path.join(here, 'src', 'main.js') },
+  entryPoints: { app: path.join(here, 'src', testHook ? 'testing/entry.js' : 'main.js') },
   outdir: path.join(dist, 'assets'),
   bundle: true,
   format: 'esm',

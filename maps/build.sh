@@ -2,7 +2,8 @@
 # Builds the web viewer into maps/dist/ (served by ./gt serve at /) only when something changed:
 # installs the npm packages from package-lock.json (npm ci) when node_modules is missing or older than
 # the lock file, and bundles when a source is newer than dist/index.html. Safe to run again and again;
-# ./gt demo can call it. `maps/build.sh --force` rebuilds anyway.
+# ./gt demo can call it. `maps/build.sh --force` rebuilds anyway. With GT_VIEWER_TEST_BUILD=1 it also builds the
+# browser tests' build into maps/dist-test/.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
 cd "$here"
@@ -30,10 +31,16 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error >&2
 fi
 
-if [ "${1:-}" = "--force" ] || [ ! -f dist/index.html ] || \
-   [ -n "$(find src build.mjs package.json package-lock.json -newer dist/index.html -type f -print -quit)" ]; then
+stale() { [ ! -f "$1" ] || [ -n "$(find src build.mjs package.json package-lock.json -newer "$1" -type f -print -quit)" ]; }
+if [ "${1:-}" = "--force" ] || stale dist/index.html; then
   echo "maps/build.sh: bundling the viewer into maps/dist/ …" >&2
   node build.mjs >&2
 else
   echo "maps/build.sh: maps/dist/ is up to date" >&2
+fi
+# The browser tests (scripts/viewer-test.sh sets GT_VIEWER_TEST_BUILD=1) load the test build, the same viewer with
+# their hook, in place of dist/assets/app.js; the served dist/ never holds the hook.
+if [ "${GT_VIEWER_TEST_BUILD:-}" = "1" ] && { [ "${1:-}" = "--force" ] || stale dist-test/assets/app.js; }; then
+  echo "maps/build.sh: bundling the test build into maps/dist-test/ …" >&2
+  node build.mjs --test-hook >&2
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The web viewer's browser tests (maps/tests/), from a clean checkout, as root:
 #   1. installs Debian's Chromium when /usr/bin/chromium is missing (the tests never download a browser);
-#   2. builds maps/dist/ (maps/build.sh: npm ci when needed, then esbuild);
+#   2. builds maps/dist/ and the tests' build maps/dist-test/ (maps/build.sh: npm ci when needed, then esbuild), and
+#      runs the unit tests of the viewer's pure modules (maps/unit/, node:test, no browser);
 #   3. starts the project's PostGIS (./gt db up) and makes a database of its own for the test,
 #      geotrygghet_viewer_test, dropped first so every run starts clean;
 #   4. loads the demo town into it and stores a Gi* and a DBSCAN hotspot run;
@@ -37,9 +38,14 @@ fi
 command -v node >/dev/null 2>&1 || as_root_install Node.js nodejs
 command -v npm >/dev/null 2>&1 || as_root_install npm npm
 
-# ---- 2. The viewer's bundle
-bash "$root/maps/build.sh"
+# ---- 2. The viewer's bundle, the tests' build of it (with their hook, maps/dist-test/), and the unit tests of its pure
+#         modules (store, URL state, texts) in Node without a browser
+GT_VIEWER_TEST_BUILD=1 bash "$root/maps/build.sh"
 [ -f "$root/maps/dist/index.html" ] || fail "maps/build.sh did not produce maps/dist/index.html"
+[ -f "$root/maps/dist-test/assets/app.js" ] || fail "maps/build.sh did not produce the test build maps/dist-test/assets/app.js"
+say "running the viewer's unit tests (maps/unit/) …"
+unit_status=0
+node --test --test-reporter=spec "$root/maps/unit/" || unit_status=$?
 # Two `gt serve` started together build the viewer at once (issue #8): two forced builds side by side must both
 # succeed and leave a whole bundle, which the browser tests below then load.
 bash "$root/maps/build.sh" --force 2>/dev/null & first=$!
@@ -130,3 +136,4 @@ if [ "$status" -ne 0 ]; then
   fail "browser tests failed"
 fi
 say "browser tests passed"
+[ "$unit_status" -eq 0 ] || fail "the viewer's unit tests (maps/unit/) failed"

@@ -26,13 +26,20 @@ internal static partial class TileBench
 
     public static async Task Run(int incidents, int requests)
     {
-        var admin = ConnectionResolver.Resolve();
-        var cs = new NpgsqlConnectionStringBuilder(admin) { Database = "gt_tilebench" }.ConnectionString;
+        var appRole = ConnectionResolver.Resolve();
+        var cs = new NpgsqlConnectionStringBuilder(appRole) { Database = "gt_tilebench" }.ConnectionString;
         if (!HasIncidents(cs, incidents))
         {
             Console.Error.WriteLine($"Preparing gt_tilebench with {incidents:N0} demo incidents …");
+            // The service's role may not create databases or PostGIS (issue #8): the project's superuser does, as in
+            // bench/import-bench.sh, and the role owns the database and fills it.
+            var admin = Environment.GetEnvironmentVariable("GEOTRYGGHET_ADMIN_DB") is { Length: > 0 } given
+                ? given
+                : File.ReadAllText(LocalClusterFiles.AdminConnectionFile).Trim();
+            var owner = new NpgsqlConnectionStringBuilder(appRole).Username;
             Exec(admin, "DROP DATABASE IF EXISTS gt_tilebench WITH (FORCE)");
-            Exec(admin, "CREATE DATABASE gt_tilebench");
+            Exec(admin, $"CREATE DATABASE gt_tilebench OWNER \"{owner}\"");
+            Exec(new NpgsqlConnectionStringBuilder(admin) { Database = "gt_tilebench" }.ConnectionString, "CREATE EXTENSION postgis");
             SchemaManager.Migrate(cs);
             var folder = Directory.CreateTempSubdirectory("gt-tilebench-").FullName;
             DemoTownGenerator.Write(folder, new DemoTownOptions { IncidentCount = incidents });

@@ -5,6 +5,7 @@
 import GeoJSON from 'ol/format/GeoJSON.js';
 import { transformExtent } from 'ol/proj.js';
 import { t, formatNumber, formatP } from './i18n.js';
+import { fetchJson as getJson } from './net.js';
 import { escapeHtml, hourOfWeekTable, monthChart, categoryList, profileFromEvents } from './charts.js';
 
 const geojson = new GeoJSON();
@@ -255,18 +256,7 @@ export class Panel {
     return `${heading}<table class="props coverage" data-testid="coverage" data-area="${escapeHtml(String(area.id))}"><tbody>${rows}</tbody></table><p class="note">${escapeHtml(t('cover.note', { day: coverage.assets_on, n: formatNumber(coverage.events) }))}</p>`;
   }
 
-  async fetchJson(path) {
-    const response = await fetch(this.api(path));
-    if (!response.ok) {
-      let detail = `${response.status}`;
-      try {
-        const problem = await response.json();
-        detail = problem.detail || problem.title || detail;
-      } catch {
-        /* not JSON */
-      }
-      throw new Error(detail);
-    }
-    return response.json();
+  fetchJson(path) {
+    return getJson(this.api(path));
   }
 }

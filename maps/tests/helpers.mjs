@@ -6,14 +6,19 @@ import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 
 export const BASE_URL = (process.env.GT_VIEWER_URL || '').replace(/\/+$/, '');
 export const CHROMIUM = process.env.GT_CHROMIUM || '/usr/bin/chromium';
 
+/** The test build of the viewer (maps/build.sh with GT_VIEWER_TEST_BUILD=1): the served viewer plus the tests' hook. */
+export const TEST_BUNDLE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist-test', 'assets', 'app.js');
+
 export function requireEnvironment() {
   assert.ok(BASE_URL, 'GT_VIEWER_URL must name the running service, e.g. http://127.0.0.1:5090 (scripts/viewer-test.sh sets it)');
   assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}: apt-get install -y chromium (or set GT_CHROMIUM)`);
+  assert.ok(existsSync(TEST_BUNDLE), `the viewer's test build is missing at ${TEST_BUNDLE}: GT_VIEWER_TEST_BUILD=1 maps/build.sh`);
 }
 
 const ARGS = [
@@ -43,6 +48,8 @@ export async function launch() {
     timezoneId: 'Europe/Stockholm',
   });
   context.setDefaultTimeout(30000);
+  // Every page gets the test build's app.js (with window.__gt) in place of the served one; the rest is the service's.
+  await context.route(/\/assets\/app\.js(\?.*)?$/, (route) => route.fulfill({ path: TEST_BUNDLE, contentType: 'text/javascript; charset=utf-8' }));
   return {
     context,
     async close() {
