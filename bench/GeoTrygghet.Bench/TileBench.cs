@@ -178,8 +178,9 @@ internal static partial class TileBench
             var output = p.StandardOutput.ReadToEnd();
             p.WaitForExit();
             var rps = Regex.Match(output, @"Requests/sec:\s+([\d.]+)").Groups[1].Value;
-            var p50 = Regex.Match(output, @"50%\s+(\S+)").Groups[1].Value;
-            var p99 = Regex.Match(output, @"99%\s+(\S+)").Groups[1].Value;
+            // The lines of wrk's latency distribution ("    50%    1.01ms"), not a thread statistic ending in "…50%".
+            var p50 = Regex.Match(output, @"^\s+50%\s+(\S+)", RegexOptions.Multiline).Groups[1].Value;
+            var p99 = Regex.Match(output, @"^\s+99%\s+(\S+)", RegexOptions.Multiline).Groups[1].Value;
             return $"| cached z14 tile, wrk -t2 -c32 -d10s | {rps} requests/s (target ≥ 2,000) | p50 {p50} | p99 {p99} |";
         }
         catch (System.ComponentModel.Win32Exception)

@@ -1,8 +1,8 @@
 using GeoTrygghet.Core.Domain;
-using GeoTrygghet.Core.Import.Converters;
 using GeoTrygghet.Core.Import;
+using GeoTrygghet.Core.Import.Converters;
 using GeoTrygghet.Data.Import;
-using GeoTrygghet.Data.Schema;
+using GeoTrygghet.Output.Import;
 
 namespace GeoTrygghet.Application.Import;
 
@@ -36,6 +36,6 @@ public sealed class ImportService(string connectionString, ImportSettings settin
 
     private ImportResult Run<TRow>(ImportRequest request, IRecordReader reader, IRowConverter<TRow> converter, IProgress<(long Done, long? Total, long Rows)>? progress)
         where TRow : class =>
-        new ImportPipeline<TRow>(converter, settings).Run(
+        new ImportPipeline<TRow>(converter, settings, RejectsWriter.Csv).Run(
             request, reader, () => ImportTables.Open<TRow>(connectionString, request.Kind, settings.AnalysisSrid, request.SourceName), progress);
 }

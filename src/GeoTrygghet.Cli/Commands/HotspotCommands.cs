@@ -204,5 +204,5 @@ internal static partial class HotspotCommands
         Console.WriteLine(id.ToString(Inv));
     }
 
-    private static string Csv(string value) => Core.Import.RejectsWriter.Quote(value);
+    private static string Csv(string value) => FeatureValues.CsvField(value);
 }

@@ -8,16 +8,17 @@ namespace GeoTrygghet.Core.Import;
 /// that every bad row is reported, and the sink is disposed uncommitted. With keep-valid the valid rows
 /// are committed and the rejected ones reported. A repeated id within the file is a bad row too: the
 /// second would silently overwrite the first. Rows are handed to the sink on a second thread
-/// (<see cref="BatchWriter{TRow}"/>), so reading and converting overlap with writing.
+/// (<see cref="BatchWriter{TRow}"/>), so reading and converting overlap with writing. The rejected rows go to
+/// <paramref name="rejects"/>.
 /// </summary>
-public sealed class ImportPipeline<TRow>(IRowConverter<TRow> converter, ImportSettings settings)
+public sealed class ImportPipeline<TRow>(IRowConverter<TRow> converter, ImportSettings settings, IRejectsFile rejects)
     where TRow : class
 {
     public ImportResult Run(ImportRequest request, IRecordReader reader, Func<IImportSink<TRow>> openSink, IProgress<(long Done, long? Total, long Rows)>? progress = null)
     {
         if (request.RejectsPath is not null)
         {
-            RejectsWriter.CheckWritable(request.RejectsPath, request.Path);
+            rejects.CheckWritable(request.RejectsPath, request.Path);
         }
 
         var (srid, origin) = ResolveSrid(request, reader);
@@ -86,7 +87,7 @@ public sealed class ImportPipeline<TRow>(IRowConverter<TRow> converter, ImportSe
         // The rejects are written first: if that fails, nothing is committed and nothing is lost.
         if (request.RejectsPath is not null && (rejected.Count > 0 || request.KeepValid))
         {
-            RejectsWriter.Write(request.RejectsPath, reader.Columns, rejected, reader.HasGeometry ? srid : null);
+            rejects.Write(request.RejectsPath, reader.Columns, rejected, reader.HasGeometry ? srid : null);
         }
 
         ImportCounts? committed = null;

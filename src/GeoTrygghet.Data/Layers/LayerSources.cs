@@ -131,6 +131,16 @@ public static class LayerSources
 
     public static LayerSource? Find(string id) => All.FirstOrDefault(l => string.Equals(l.Id, id, StringComparison.Ordinal));
 
+    /// <summary>The raster-only layer of the incidents drawn as a kernel heat map (<c>/raster/heatmap/…</c>).</summary>
+    public const string HeatMap = "heatmap";
+
+    /// <summary>
+    /// The source of a raster layer: every vector layer, and <see cref="HeatMap"/>, the incidents counted per pixel;
+    /// null when there is none of that id.
+    /// </summary>
+    public static (LayerSource Source, bool Heat)? FindRaster(string id) =>
+        id == HeatMap ? (Find("incidents")!, true) : Find(id) is { } source ? (source, false) : null;
+
     private static Dictionary<string, string> Fields(params string[] pairs)
     {
         var d = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -23,9 +23,6 @@ public static class TileEndpoints
 {
     public const string MvtType = "application/vnd.mapbox-vector-tile";
 
-    /// <summary>The raster-only layer of the incidents drawn as a kernel heat map.</summary>
-    private const string HeatMap = "heatmap";
-
     public static IEndpointRouteBuilder MapTileEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/tiles", async (HttpContext http, NpgsqlDataSource db, ServerOptions options) => Results.Json(new
@@ -70,20 +67,22 @@ public static class TileEndpoints
         });
 
         app.MapGet("/tiles/{layer}/{z}/{x}/{y}.mvt", (string layer, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db) =>
-            Serve(layer, LayerSources.Find(layer), "mvt", z, x, y, http, options, versions, cache, db));
+            Serve(layer, LayerSources.Find(layer), heat: false, "mvt", z, x, y, http, options, versions, cache, db));
 
         // Raster tiles, 256 px XYZ in EPSG:3857, as Mapsui's BruTile, QGIS and GDAL read them; "heatmap"
         // is a kernel heat map of the incidents.
         app.MapGet("/raster/{layer}/{z}/{x}/{y}.png", (string layer, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db) =>
-            Serve(layer, layer == HeatMap ? LayerSources.Find("incidents") : LayerSources.Find(layer), "png", z, x, y, http, options, versions, cache, db));
+            LayerSources.FindRaster(layer) is var (source, heat)
+                ? Serve(layer, source, heat, "png", z, x, y, http, options, versions, cache, db)
+                : Serve(layer, null, heat: false, "png", z, x, y, http, options, versions, cache, db));
         return app;
     }
 
-    private static async Task<IResult> Serve(string layer, LayerSource? definition, string format, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db)
+    private static async Task<IResult> Serve(string layer, LayerSource? definition, bool heat, string format, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db)
     {
         if (definition is null)
         {
-            return Problems.NotFound($"There is no layer '{layer}'; GET /tiles lists the layers{(format == "png" ? " (and /raster also has 'heatmap')" : string.Empty)}.");
+            return Problems.NotFound($"There is no layer '{layer}'; GET /tiles lists the layers{(format == "png" ? " (and /raster also has '{LayerSources.HeatMap}')" : string.Empty)}.");
         }
 
         if (!TryTile(z, x, y, out var tz, out var tx, out var ty, out var error))
@@ -121,7 +120,7 @@ public static class TileEndpoints
 
             if (format == "png")
             {
-                return await Raster.RasterQuery.Render(conn, layer, definition, tz, tx, ty, filter, options.Crs.Srid, cells, layer == HeatMap, http.RequestAborted);
+                return await Raster.RasterQuery.Render(conn, layer, definition, tz, tx, ty, filter, options.Crs.Srid, cells, heat, http.RequestAborted);
             }
 
             await using var cmd = definition.Tile(conn, tz, tx, ty, filter, options.Crs.Srid, cells);

@@ -84,16 +84,18 @@ public sealed class ProjectReferenceTests
     public void The_service_holds_no_sql_and_decides_nothing_by_a_layers_id()
     {
         var src = Path.Combine(RepositoryRoot.Folder, "src");
-        var layerIds = new System.Text.RegularExpressions.Regex(@"(\.Id|\b\w*[Ll]ayer\w*)\s*(==|!=|\bis\b)\s*""");
+        var layerIds = new System.Text.RegularExpressions.Regex(@"(\.Id|\b\w*[Ll]ayer\w*)\s*(==|!=|\bis\b)\s*""|\b\w*[Ll]ayer\w*\s+switch\b");
         foreach (var file in SourceFiles(Path.Combine(src, "GeoTrygghet.Server")))
         {
             var text = File.ReadAllText(file);
+            // The raster tiles' style sheet gives each layer its colours: a look, not a behaviour.
+            var styleSheet = Path.GetFileName(file) == "RasterStyle.cs";
             foreach (var sql in new[] { "SELECT ", "NpgsqlCommand", "CreateCommand(", "LISTEN " })
             {
                 Assert.False(text.Contains(sql, StringComparison.Ordinal), $"{Path.GetFileName(file)} holds SQL ({sql.Trim()}); a layer's SQL belongs to its source in GeoTrygghet.Data/Layers");
             }
 
-            Assert.False(layerIds.IsMatch(text), $"{Path.GetFileName(file)} decides by a layer's id ({layerIds.Match(text).Value}); give the layer's source the behaviour instead");
+            Assert.False(!styleSheet && layerIds.IsMatch(text), $"{Path.GetFileName(file)} decides by a layer's id ({layerIds.Match(text).Value}); give the layer's source the behaviour instead");
         }
 
         foreach (var file in SourceFiles(Path.Combine(src, "GeoTrygghet.Data", "Layers")))

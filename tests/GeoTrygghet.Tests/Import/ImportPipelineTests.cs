@@ -2,6 +2,7 @@ using GeoTrygghet.Core.Domain;
 using GeoTrygghet.Core.Import;
 using GeoTrygghet.Core.Import.Converters;
 using GeoTrygghet.Core.Import.Readers;
+using GeoTrygghet.Output.Import;
 using NetTopologySuite.Geometries;
 
 namespace GeoTrygghet.Tests.Import;
@@ -256,12 +257,12 @@ public sealed class ImportPipelineTests : IDisposable
         var request = new ImportRequest(kind, path, KeepValid: keepValid);
         var result = kind switch
         {
-            ImportKind.Incidents => new ImportPipeline<IncidentRow>(new IncidentConverter(settings), settings).Run(request, reader, () => sink.As<IncidentRow>()),
-            ImportKind.Reports => new ImportPipeline<ReportRow>(new ReportConverter(), settings).Run(request, reader, () => sink.As<ReportRow>()),
-            ImportKind.Lights => new ImportPipeline<LightRow>(new LightConverter(), settings).Run(request, reader, () => sink.As<LightRow>()),
-            ImportKind.Areas => new ImportPipeline<AreaRow>(new AreaConverter(), settings).Run(request, reader, () => sink.As<AreaRow>()),
-            ImportKind.Cameras => new ImportPipeline<CameraRow>(new CameraConverter(), settings).Run(request, reader, () => sink.As<CameraRow>()),
-            ImportKind.Measures => new ImportPipeline<MeasureRow>(new MeasureConverter(), settings).Run(request, reader, () => sink.As<MeasureRow>()),
+            ImportKind.Incidents => new ImportPipeline<IncidentRow>(new IncidentConverter(settings), settings, RejectsWriter.Csv).Run(request, reader, () => sink.As<IncidentRow>()),
+            ImportKind.Reports => new ImportPipeline<ReportRow>(new ReportConverter(), settings, RejectsWriter.Csv).Run(request, reader, () => sink.As<ReportRow>()),
+            ImportKind.Lights => new ImportPipeline<LightRow>(new LightConverter(), settings, RejectsWriter.Csv).Run(request, reader, () => sink.As<LightRow>()),
+            ImportKind.Areas => new ImportPipeline<AreaRow>(new AreaConverter(), settings, RejectsWriter.Csv).Run(request, reader, () => sink.As<AreaRow>()),
+            ImportKind.Cameras => new ImportPipeline<CameraRow>(new CameraConverter(), settings, RejectsWriter.Csv).Run(request, reader, () => sink.As<CameraRow>()),
+            ImportKind.Measures => new ImportPipeline<MeasureRow>(new MeasureConverter(), settings, RejectsWriter.Csv).Run(request, reader, () => sink.As<MeasureRow>()),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
         return (result, sink);

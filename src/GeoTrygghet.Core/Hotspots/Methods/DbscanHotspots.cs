@@ -36,7 +36,7 @@ internal static class DbscanHotspots
         var summaries = new Lazy<IReadOnlyList<ClusterSummaries.Summary>>(() => ClusterSummaries.Build(points, result.Labels, srid, cancel));
         var rows = Enumerable.Range(0, points.Count);
         return new HotspotOutcome(report, "id,cluster",
-            rows.Select(i => Core.Import.RejectsWriter.Quote(points.Ids[i]) + "," + result.Labels[i].ToString(CultureInfo.InvariantCulture)),
+            rows.Select(i => FeatureValues.CsvField(points.Ids[i]) + "," + result.Labels[i].ToString(CultureInfo.InvariantCulture)),
             rows.Select(i => (FeatureValues.Point(points.X[i], points.Y[i]), new JsonObject { ["id"] = points.Ids[i], ["cluster"] = result.Labels[i], ["core"] = result.IsCore[i] })),
             Deferred(() => summaries.Value.Select(s => ("cluster", s.Polygon, (object)new
             {

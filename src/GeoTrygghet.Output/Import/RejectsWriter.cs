@@ -1,19 +1,25 @@
 using System.Globalization;
 using System.Text;
 
-namespace GeoTrygghet.Core.Import;
+using GeoTrygghet.Core.Hotspots;
+using GeoTrygghet.Core.Import;
+
+namespace GeoTrygghet.Output.Import;
 
 /// <summary>
 /// Writes rejected rows as CSV: <c>rejected_row,rejected_at,rejected_reason</c> followed by the file's
 /// own columns with the values as read, so the rows can be corrected and imported again (the first
 /// three names are no field's name or alias, so they cannot be mistaken for data on the way back).
 /// </summary>
-public static class RejectsWriter
+public sealed class RejectsWriter : IRejectsFile
 {
+    /// <summary>The rejects file of <c>gt import --keep-valid --rejects FILE</c>.</summary>
+    public static readonly RejectsWriter Csv = new();
+
     private static readonly string[] Bookkeeping = ["rejected_row", "rejected_at", "rejected_reason"];
 
     /// <param name="geometrySrid">The SRID of the records' own geometry, when the file has one.</param>
-    public static void Write(string path, IReadOnlyList<string> columns, IEnumerable<RejectedRow> rejected, int? geometrySrid = null)
+    public void Write(string path, IReadOnlyList<string> columns, IEnumerable<RejectedRow> rejected, int? geometrySrid = null)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
 
@@ -24,7 +30,7 @@ public static class RejectsWriter
         // the file's SRID, so the corrected rejects can be imported again as CSV.
         var geometryColumn = geometrySrid is not null && !kept.Contains("wkt", StringComparer.OrdinalIgnoreCase) ? "wkt" : null;
         var writerOfWkt = new NetTopologySuite.IO.WKTWriter();
-        writer.WriteLine(string.Join(',', Bookkeeping.Concat(kept).Concat(geometryColumn is null ? [] : [geometryColumn]).Select(Quote)));
+        writer.WriteLine(string.Join(',', Bookkeeping.Concat(kept).Concat(geometryColumn is null ? [] : [geometryColumn]).Select(FeatureValues.CsvField)));
         foreach (var r in rejected)
         {
             var reason = string.Join("; ", r.Errors.Select(e => $"{e.Field}: {e.Reason}"));
@@ -35,7 +41,7 @@ public static class RejectsWriter
                 cells = cells.Append(r.Geometry is { IsEmpty: false } g ? string.Create(CultureInfo.InvariantCulture, $"SRID={geometrySrid};{writerOfWkt.Write(g)}") : string.Empty);
             }
 
-            writer.WriteLine(string.Join(',', cells.Select(Quote)));
+            writer.WriteLine(string.Join(',', cells.Select(FeatureValues.CsvField)));
         }
     }
 
@@ -44,7 +50,7 @@ public static class RejectsWriter
     /// overwritten) or that cannot be written; otherwise the valid rows were committed and the rejected
     /// ones lost.
     /// </summary>
-    public static void CheckWritable(string rejectsPath, string importedPath)
+    public void CheckWritable(string rejectsPath, string importedPath)
     {
         var target = Path.GetFullPath(rejectsPath);
         var source = Path.GetFullPath(importedPath);
@@ -82,7 +88,4 @@ public static class RejectsWriter
             throw new ImportFormatException(rejectsPath, "--rejects: the file exists and is read-only");
         }
     }
-
-    public static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r;") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }
