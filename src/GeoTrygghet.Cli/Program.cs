@@ -12,7 +12,9 @@ var root = new RootCommand("GeoTrygghet: hotspots, patrol presence and evaluatio
     EvaluateCommand.Create(),
     OverlayCommand.Create(),
     PatrolCommand.Create(),
-
+    OrgsCommand.Create(),
+    UsersCommand.Create(),
+    SharingCommand.Create(),
 };
 var parsed = root.Parse(args, CliRun.Parser);
 if (parsed.Errors.Count > 0)

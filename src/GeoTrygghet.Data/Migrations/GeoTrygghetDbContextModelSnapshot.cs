@@ -516,6 +516,41 @@ namespace GeoTrygghet.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("GeoTrygghet.Data.Schema.Organisation", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organisations");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organisations_name");
+
+                    b.ToTable("organisations", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_organisations_kind", "kind IN ('police','municipality','partner')");
+                        });
+                });
+
             modelBuilder.Entity("GeoTrygghet.Data.Schema.PatrolVisit", b =>
                 {
                     b.Property<long>("Id")
@@ -660,6 +695,47 @@ namespace GeoTrygghet.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("GeoTrygghet.Data.Schema.SharingRule", b =>
+                {
+                    b.Property<string>("FromOrg")
+                        .HasColumnType("text")
+                        .HasColumnName("from_org");
+
+                    b.Property<string>("ToOrg")
+                        .HasColumnType("text")
+                        .HasColumnName("to_org");
+
+                    b.Property<string>("Layer")
+                        .HasColumnType("text")
+                        .HasColumnName("layer");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("level");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("FromOrg", "ToOrg", "Layer")
+                        .HasName("pk_sharing_rules");
+
+                    b.HasIndex("ToOrg")
+                        .HasDatabaseName("ix_sharing_rules_to_org");
+
+                    b.ToTable("sharing_rules", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sharing_rules_layer", "layer IN ('incidents','reports')");
+
+                            t.HasCheckConstraint("ck_sharing_rules_level", "level IN ('exact','aggregate','none')");
+
+                            t.HasCheckConstraint("ck_sharing_rules_other", "from_org <> to_org");
+                        });
+                });
+
             modelBuilder.Entity("GeoTrygghet.Data.Schema.StreetLight", b =>
                 {
                     b.Property<long>("Id")
@@ -738,6 +814,87 @@ namespace GeoTrygghet.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("GeoTrygghet.Data.Schema.UserAccount", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("OrgId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("org_id");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("password_hash");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("role");
+
+                    b.HasKey("Name")
+                        .HasName("pk_users");
+
+                    b.HasIndex("OrgId")
+                        .HasDatabaseName("ix_users_org_id");
+
+                    b.ToTable("users", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_users_role", "role IN ('analyst','coordinator','partner')");
+                        });
+                });
+
+            modelBuilder.Entity("GeoTrygghet.Data.Schema.UserToken", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("token_hash");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_user_tokens");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_user_tokens_token_hash");
+
+                    b.HasIndex("UserName")
+                        .HasDatabaseName("ix_user_tokens_user_name");
+
+                    b.ToTable("user_tokens", (string)null);
+                });
+
             modelBuilder.Entity("GeoTrygghet.Data.Schema.AnalysisFeature", b =>
                 {
                     b.HasOne("GeoTrygghet.Data.Schema.AnalysisRun", null)
@@ -746,6 +903,43 @@ namespace GeoTrygghet.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_analysis_features_analysis_runs_run_id");
+                });
+
+            modelBuilder.Entity("GeoTrygghet.Data.Schema.SharingRule", b =>
+                {
+                    b.HasOne("GeoTrygghet.Data.Schema.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("FromOrg")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sharing_rules_organisations_from_org");
+
+                    b.HasOne("GeoTrygghet.Data.Schema.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ToOrg")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sharing_rules_organisations_to_org");
+                });
+
+            modelBuilder.Entity("GeoTrygghet.Data.Schema.UserAccount", b =>
+                {
+                    b.HasOne("GeoTrygghet.Data.Schema.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_users_organisations_org_id");
+                });
+
+            modelBuilder.Entity("GeoTrygghet.Data.Schema.UserToken", b =>
+                {
+                    b.HasOne("GeoTrygghet.Data.Schema.UserAccount", null)
+                        .WithMany()
+                        .HasForeignKey("UserName")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_tokens_users_user_name");
                 });
 #pragma warning restore 612, 618
         }

@@ -22,6 +22,10 @@ public sealed class GeoTrygghetDbContext(DbContextOptions<GeoTrygghetDbContext> 
     public DbSet<AnalysisRun> AnalysisRuns => Set<AnalysisRun>();
     public DbSet<AnalysisFeature> AnalysisFeatures => Set<AnalysisFeature>();
     public DbSet<PatrolVisit> PatrolVisits => Set<PatrolVisit>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<UserToken> UserTokens => Set<UserToken>();
+    public DbSet<SharingRule> SharingRules => Set<SharingRule>();
 
     public static DbContextOptions<GeoTrygghetDbContext> Options(string connectionString) =>
         new DbContextOptionsBuilder<GeoTrygghetDbContext>()
@@ -101,6 +105,43 @@ public sealed class GeoTrygghetDbContext(DbContextOptions<GeoTrygghetDbContext> 
         {
             e.ToTable("deployment_settings");
             e.HasKey(x => x.Key);
+        });
+
+        // Who is looking (issue #10): organisations, their users, the users' bearer tokens and the sharing rules.
+        b.Entity<Organisation>(e =>
+        {
+            e.ToTable("organisations", t => t.HasCheckConstraint("ck_organisations_kind", "kind IN ('police','municipality','partner')"));
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Name).IsUnique();
+            e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+        });
+        b.Entity<UserAccount>(e =>
+        {
+            e.ToTable("users", t => t.HasCheckConstraint("ck_users_role", "role IN ('analyst','coordinator','partner')"));
+            e.HasKey(x => x.Name);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrgId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+        });
+        b.Entity<UserToken>(e =>
+        {
+            e.ToTable("user_tokens");
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasIndex(x => x.UserName);
+            e.HasOne<UserAccount>().WithMany().HasForeignKey(x => x.UserName).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+        });
+        b.Entity<SharingRule>(e =>
+        {
+            e.ToTable("sharing_rules", t =>
+            {
+                t.HasCheckConstraint("ck_sharing_rules_layer", "layer IN ('incidents','reports')");
+                t.HasCheckConstraint("ck_sharing_rules_level", "level IN ('exact','aggregate','none')");
+                t.HasCheckConstraint("ck_sharing_rules_other", "from_org <> to_org");
+            });
+            e.HasKey(x => new { x.FromOrg, x.ToOrg, x.Layer });
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.FromOrg).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ToOrg).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
         });
     }
 

@@ -15,7 +15,8 @@ public static class SchemaManager
 
     /// <summary>The tables whose row counts <c>gt db status</c> reports, in this order.</summary>
     public static readonly IReadOnlyList<string> Tables =
-        ["incidents", "reports", "street_lights", "cameras", "measures", "areas", "basemap_features", "analysis_runs", "analysis_features", "patrol_visits"];
+        ["incidents", "reports", "street_lights", "cameras", "measures", "areas", "basemap_features", "analysis_runs", "analysis_features", "patrol_visits",
+         "organisations", "users", "user_tokens", "sharing_rules"];
 
     public static IReadOnlyList<string> Migrate(string connectionString)
     {

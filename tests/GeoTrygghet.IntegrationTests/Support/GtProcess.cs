@@ -12,14 +12,20 @@ public static class GtProcess
 
     public static Result Run(string connectionString, params string[] args) => RunWith(connectionString, new Dictionary<string, string>(), args);
 
+    /// <summary>As <see cref="Run"/>, with <paramref name="input"/> on standard input (e.g. --password-stdin).</summary>
+    public static Result RunWithInput(string connectionString, string input, params string[] args) => RunWith(connectionString, new Dictionary<string, string>(), args, input);
+
     /// <summary>As <see cref="Run"/>, with environment variables set for the command (e.g. GEOTRYGGHET_CONFIG).</summary>
-    public static Result RunWith(string connectionString, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static Result RunWith(string connectionString, IReadOnlyDictionary<string, string> environment, params string[] args) => RunWith(connectionString, environment, args, null);
+
+    private static Result RunWith(string connectionString, IReadOnlyDictionary<string, string> environment, string[] args, string? input)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "gt.dll");
         var psi = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
@@ -37,6 +43,12 @@ public static class GtProcess
             psi.Environment[name] = value;
         }
         using var p = Process.Start(psi)!;
+        if (input is not null)
+        {
+            p.StandardInput.Write(input);
+            p.StandardInput.Close();
+        }
+
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         p.WaitForExit();

@@ -1,0 +1,192 @@
+using GeoTrygghet.Data.Schema;
+using Npgsql;
+
+namespace GeoTrygghet.Data.Access;
+
+/// <summary>
+/// The organisations, their users, the users' bearer tokens (as SHA-256 only) and the sharing rules between the
+/// organisations, in the database. A duplicate or a missing organisation or user is a <see cref="DatabaseException"/>
+/// that names it.
+/// </summary>
+public static class AccessStore
+{
+    public sealed record OrganisationRow(string Id, string Name, string Kind, int Users);
+
+    public sealed record UserRow(string Name, string OrgId, string Role, DateTimeOffset CreatedAt, int ActiveTokens);
+
+    /// <summary>Whom a valid token speaks for, and until when.</summary>
+    public sealed record TokenOwner(string UserName, string OrgId, string OrgKind, string Role, DateTimeOffset ExpiresAt);
+
+    public sealed record SharingRow(string FromOrg, string ToOrg, string Layer, string Level, DateTimeOffset UpdatedAt);
+
+    public static void AddOrganisation(string connectionString, string id, string name, string kind)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("INSERT INTO organisations (id, name, kind) VALUES ($1, $2, $3)", conn);
+        cmd.Parameters.AddWithValue(id);
+        cmd.Parameters.AddWithValue(name);
+        cmd.Parameters.AddWithValue(kind);
+        try
+        {
+            cmd.ExecuteNonQuery();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new DatabaseException(e.ConstraintName?.Contains("name", StringComparison.Ordinal) == true
+                ? $"an organisation named '{name}' exists already"
+                : $"the organisation '{id}' exists already (./gt orgs list shows them)");
+        }
+    }
+
+    public static IReadOnlyList<OrganisationRow> Organisations(string connectionString)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("SELECT o.id, o.name, o.kind, (SELECT count(*)::int FROM users u WHERE u.org_id = o.id) FROM organisations o ORDER BY o.id", conn);
+        using var reader = cmd.ExecuteReader();
+        var rows = new List<OrganisationRow>();
+        while (reader.Read())
+        {
+            rows.Add(new OrganisationRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3)));
+        }
+
+        return rows;
+    }
+
+    public static void AddUser(string connectionString, string name, string orgId, string role, string passwordHash)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("INSERT INTO users (name, org_id, role, password_hash) VALUES ($1, $2, $3, $4)", conn);
+        cmd.Parameters.AddWithValue(name);
+        cmd.Parameters.AddWithValue(orgId);
+        cmd.Parameters.AddWithValue(role);
+        cmd.Parameters.AddWithValue(passwordHash);
+        try
+        {
+            cmd.ExecuteNonQuery();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new DatabaseException($"the user '{name}' exists already (./gt users list shows them)");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            throw new DatabaseException($"there is no organisation '{orgId}'; add it first with ./gt orgs add {orgId} --name … --kind police|municipality|partner");
+        }
+    }
+
+    public static IReadOnlyList<UserRow> Users(string connectionString)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand(
+            "SELECT u.name, u.org_id, u.role, u.created_at, (SELECT count(*)::int FROM user_tokens t WHERE t.user_name = u.name AND t.expires_at > now()) FROM users u ORDER BY u.org_id, u.name", conn);
+        using var reader = cmd.ExecuteReader();
+        var rows = new List<UserRow>();
+        while (reader.Read())
+        {
+            rows.Add(new UserRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt32(4)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The stored password hash of a user, or null when there is no such user.</summary>
+    public static string? PasswordHash(string connectionString, string name)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("SELECT password_hash FROM users WHERE name = $1", conn);
+        cmd.Parameters.AddWithValue(name);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    /// <summary>Removes a user and every token of it; false when there is no such user.</summary>
+    public static bool RemoveUser(string connectionString, string name)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("DELETE FROM users WHERE name = $1", conn);
+        cmd.Parameters.AddWithValue(name);
+        return cmd.ExecuteNonQuery() > 0;
+    }
+
+    /// <summary>Keeps a token's hash for a user until <paramref name="expiresAt"/>; false when there is no such user.</summary>
+    public static bool AddToken(string connectionString, string userName, byte[] tokenHash, DateTimeOffset expiresAt)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("INSERT INTO user_tokens (user_name, token_hash, expires_at) SELECT name, $2, $3 FROM users WHERE name = $1", conn);
+        cmd.Parameters.AddWithValue(userName);
+        cmd.Parameters.AddWithValue(tokenHash);
+        cmd.Parameters.AddWithValue(expiresAt);
+        return cmd.ExecuteNonQuery() > 0;
+    }
+
+    /// <summary>Deletes every token of a user at once: how many there were, or null when there is no such user.</summary>
+    public static int? RevokeTokens(string connectionString, string userName)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var tx = conn.BeginTransaction();
+        using var exists = new NpgsqlCommand("SELECT 1 FROM users WHERE name = $1 FOR UPDATE", conn, tx);
+        exists.Parameters.AddWithValue(userName);
+        if (exists.ExecuteScalar() is null)
+        {
+            return null;
+        }
+
+        using var delete = new NpgsqlCommand("DELETE FROM user_tokens WHERE user_name = $1", conn, tx);
+        delete.Parameters.AddWithValue(userName);
+        var removed = delete.ExecuteNonQuery();
+        tx.Commit();
+        return removed;
+    }
+
+    /// <summary>The owner of an unexpired token with this hash, or null.</summary>
+    public static TokenOwner? FindToken(string connectionString, byte[] tokenHash)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("""
+            SELECT u.name, u.org_id, o.kind, u.role, t.expires_at
+            FROM user_tokens t JOIN users u ON u.name = t.user_name JOIN organisations o ON o.id = u.org_id
+            WHERE t.token_hash = $1 AND t.expires_at > now()
+            """, conn);
+        cmd.Parameters.AddWithValue(tokenHash);
+        using var reader = cmd.ExecuteReader();
+        return reader.Read()
+            ? new TokenOwner(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4))
+            : null;
+    }
+
+    /// <summary>Sets what <paramref name="fromOrg"/> shares of a layer with <paramref name="toOrg"/>, replacing an earlier rule.</summary>
+    public static void SetSharing(string connectionString, string fromOrg, string toOrg, string layer, string level)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("""
+            INSERT INTO sharing_rules (from_org, to_org, layer, level) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (from_org, to_org, layer) DO UPDATE SET level = excluded.level, updated_at = now()
+            """, conn);
+        cmd.Parameters.AddWithValue(fromOrg);
+        cmd.Parameters.AddWithValue(toOrg);
+        cmd.Parameters.AddWithValue(layer);
+        cmd.Parameters.AddWithValue(level);
+        try
+        {
+            cmd.ExecuteNonQuery();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            var missing = e.ConstraintName?.Contains("to_org", StringComparison.Ordinal) == true ? toOrg : fromOrg;
+            throw new DatabaseException($"there is no organisation '{missing}' (./gt orgs list shows them)");
+        }
+    }
+
+    public static IReadOnlyList<SharingRow> Sharing(string connectionString)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("SELECT from_org, to_org, layer, level, updated_at FROM sharing_rules ORDER BY from_org, to_org, layer", conn);
+        using var reader = cmd.ExecuteReader();
+        var rows = new List<SharingRow>();
+        while (reader.Read())
+        {
+            rows.Add(new SharingRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4)));
+        }
+
+        return rows;
+    }
+}
