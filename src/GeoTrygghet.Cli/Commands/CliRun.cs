@@ -23,13 +23,21 @@ internal static class CliRun
         return Ok;
     });
 
+    /// <summary>The database of a command, checked to have PostGIS and the current schema.</summary>
+    public static string Database()
+    {
+        var cs = ConnectionResolver.Resolve();
+        GeoTrygghet.Data.Schema.SchemaManager.Check(cs);
+        return cs;
+    }
+
     public static int Guard(Func<int> body)
     {
         try
         {
             return body();
         }
-        catch (Exception e) when (e is DatabaseException or ImportFormatException or UnknownCrsException or FormatException or IOException or UnauthorizedAccessException or ConfigException
+        catch (Exception e) when (e is DatabaseException or GeoTrygghet.Application.Access.AccessException or ImportFormatException or UnknownCrsException or FormatException or IOException or UnauthorizedAccessException or ConfigException
             or GeoTrygghet.Analysis.AnalysisException or GeoTrygghet.Core.Evaluation.EvaluationException)
         {
             Console.Error.WriteLine($"error: {e.Message}");

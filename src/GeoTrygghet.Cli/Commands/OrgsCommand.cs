@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using GeoTrygghet.Application.Access;
-using GeoTrygghet.Data;
 using GeoTrygghet.Data.Access;
-using GeoTrygghet.Data.Schema;
 
 namespace GeoTrygghet.Cli.Commands;
 
@@ -19,21 +17,21 @@ internal static class OrgsCommand
         var kind = new Option<string>("--kind") { Description = "police, municipality or partner", Required = true };
         kind.AcceptOnlyFromAmong(Accounts.OrganisationKinds);
         var add = new Command("add", "Add an organisation.") { id, name, kind };
-        add.SetAction(parse => Guard(() =>
+        add.SetAction(parse => CliRun.Guard(() =>
         {
-            var cs = Database();
+            var cs = CliRun.Database();
             Accounts.AddOrganisation(cs, parse.GetValue(id)!, parse.GetValue(name)!, parse.GetValue(kind)!);
             Console.Error.WriteLine($"Added the organisation {parse.GetValue(id)} ({parse.GetValue(name)}, {parse.GetValue(kind)}). Users: ./gt users add NAME --org {parse.GetValue(id)} --role analyst|coordinator|partner");
         }));
 
         var json = new Option<bool>("--json") { Description = "Print as JSON." };
         var list = new Command("list", "List the organisations with their kind and number of users.") { json };
-        list.SetAction(parse => Guard(() =>
+        list.SetAction(parse => CliRun.Guard(() =>
         {
-            var rows = AccessStore.Organisations(Database());
+            var rows = AccessStore.Organisations(CliRun.Database());
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(rows.Select(r => new { id = r.Id, name = r.Name, kind = r.Kind, users = r.Users }), Indented));
+                Console.WriteLine(JsonSerializer.Serialize(rows.Select(r => new { id = r.Id, name = r.Name, kind = r.Kind, users = r.Users }), Core.JsonOutput.Indented));
                 return;
             }
 
@@ -52,29 +50,4 @@ internal static class OrgsCommand
         orgs.Add(list);
         return orgs;
     }
-
-    internal static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>The database of the command, checked to have the current schema.</summary>
-    internal static string Database()
-    {
-        var cs = ConnectionResolver.Resolve();
-        SchemaManager.Check(cs);
-        return cs;
-    }
-
-    /// <summary>As <see cref="CliRun.Guard(Action)"/>, and an <see cref="AccessException"/> is one clear line too.</summary>
-    internal static int Guard(Action body) => CliRun.Guard(() =>
-    {
-        try
-        {
-            body();
-            return CliRun.Ok;
-        }
-        catch (AccessException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
-            return CliRun.Failed;
-        }
-    });
 }

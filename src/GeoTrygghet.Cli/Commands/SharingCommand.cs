@@ -20,24 +20,24 @@ internal static class SharingCommand
         var level = new Option<string>("--level") { Description = "exact (every event), aggregate (counts per cell and month, as the public view) or none", Required = true };
         level.AcceptOnlyFromAmong(Accounts.SharingLevels);
         var set = new Command("set", "Set what one organisation shares of a layer with another.") { from, to, layer, level };
-        set.SetAction(parse => OrgsCommand.Guard(() =>
+        set.SetAction(parse => CliRun.Guard(() =>
         {
-            Accounts.SetSharing(OrgsCommand.Database(), parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(layer)!, parse.GetValue(level)!);
+            Accounts.SetSharing(CliRun.Database(), parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(layer)!, parse.GetValue(level)!);
             Console.Error.WriteLine($"{parse.GetValue(from)} shares its {parse.GetValue(layer)} with {parse.GetValue(to)}: {parse.GetValue(level)}.");
         }));
 
         var json = new Option<bool>("--json") { Description = "Print as JSON." };
         var list = new Command("list", "List the sharing rules; every pair of organisations without one shares at the default level.") { json };
-        list.SetAction(parse => OrgsCommand.Guard(() =>
+        list.SetAction(parse => CliRun.Guard(() =>
         {
-            var rows = AccessStore.Sharing(OrgsCommand.Database());
+            var rows = AccessStore.Sharing(CliRun.Database());
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(new
                 {
                     @default = Accounts.DefaultSharingLevel,
                     rules = rows.Select(r => new { from = r.FromOrg, to = r.ToOrg, layer = r.Layer, level = r.Level, updated = StockholmTime.Format(r.UpdatedAt) }),
-                }, OrgsCommand.Indented));
+                }, Core.JsonOutput.Indented));
                 return;
             }
 

@@ -19,7 +19,7 @@ internal static class UsersCommand
         role.AcceptOnlyFromAmong(Accounts.Roles);
         var fromStdin = new Option<bool>("--password-stdin") { Description = "read the password from standard input (one line, at least 12 characters); without it a password is generated and printed once" };
         var add = new Command("add", "Add a user.") { name, org, role, fromStdin };
-        add.SetAction(parse => OrgsCommand.Guard(() =>
+        add.SetAction(parse => CliRun.Guard(() =>
         {
             string? password = null;
             if (parse.GetValue(fromStdin))
@@ -27,7 +27,7 @@ internal static class UsersCommand
                 password = Console.In.ReadLine() ?? throw new AccessException("--password-stdin: standard input held no line");
             }
 
-            var generated = Accounts.AddUser(OrgsCommand.Database(), parse.GetValue(name)!, parse.GetValue(org)!, parse.GetValue(role)!, password);
+            var generated = Accounts.AddUser(CliRun.Database(), parse.GetValue(name)!, parse.GetValue(org)!, parse.GetValue(role)!, password);
             Console.Error.WriteLine($"Added the user {parse.GetValue(name)} ({parse.GetValue(role)} of {parse.GetValue(org)}).");
             if (generated is not null)
             {
@@ -38,14 +38,14 @@ internal static class UsersCommand
 
         var json = new Option<bool>("--json") { Description = "Print as JSON." };
         var list = new Command("list", "List the users with their organisation, role and number of unexpired tokens.") { json };
-        list.SetAction(parse => OrgsCommand.Guard(() =>
+        list.SetAction(parse => CliRun.Guard(() =>
         {
-            var rows = AccessStore.Users(OrgsCommand.Database());
+            var rows = AccessStore.Users(CliRun.Database());
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(
                     rows.Select(r => new { name = r.Name, org = r.OrgId, role = r.Role, created = StockholmTime.Format(r.CreatedAt), active_tokens = r.ActiveTokens }),
-                    OrgsCommand.Indented));
+                    Core.JsonOutput.Indented));
                 return;
             }
 
@@ -61,26 +61,26 @@ internal static class UsersCommand
         }));
 
         var remove = new Command("remove", "Remove a user and every token of it.") { name };
-        remove.SetAction(parse => OrgsCommand.Guard(() =>
+        remove.SetAction(parse => CliRun.Guard(() =>
         {
-            Accounts.RemoveUser(OrgsCommand.Database(), parse.GetValue(name)!);
+            Accounts.RemoveUser(CliRun.Database(), parse.GetValue(name)!);
             Console.Error.WriteLine($"Removed the user {parse.GetValue(name)} and its tokens.");
         }));
 
         var expires = new Option<string>("--expires") { Description = "how long the token is valid: a number and m, h or d, from 1m to 366d (default 30d)", DefaultValueFactory = _ => "30d" };
         var token = new Command("token", "Make a bearer token for the user (Authorization: Bearer TOKEN; GDAL/QGIS: GDAL_HTTP_HEADERS); it is printed as the last line.") { name, expires };
-        token.SetAction(parse => OrgsCommand.Guard(() =>
+        token.SetAction(parse => CliRun.Guard(() =>
         {
             var lifetime = Accounts.ParseLifetime(parse.GetValue(expires)!);
-            var (value, until) = Accounts.IssueToken(OrgsCommand.Database(), parse.GetValue(name)!, lifetime);
+            var (value, until) = Accounts.IssueToken(CliRun.Database(), parse.GetValue(name)!, lifetime);
             Console.Error.WriteLine($"A token for {parse.GetValue(name)}, valid until {StockholmTime.Format(until)} (only a hash of it is kept; ./gt users revoke-tokens {parse.GetValue(name)} ends it):");
             Console.WriteLine(value);
         }));
 
         var revoke = new Command("revoke-tokens", "Make every token of the user invalid at once.") { name };
-        revoke.SetAction(parse => OrgsCommand.Guard(() =>
+        revoke.SetAction(parse => CliRun.Guard(() =>
         {
-            var n = Accounts.RevokeTokens(OrgsCommand.Database(), parse.GetValue(name)!);
+            var n = Accounts.RevokeTokens(CliRun.Database(), parse.GetValue(name)!);
             Console.Error.WriteLine($"Revoked {n} token(s) of {parse.GetValue(name)}.");
         }));
 

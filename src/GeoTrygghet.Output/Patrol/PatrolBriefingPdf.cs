@@ -15,6 +15,9 @@ namespace GeoTrygghet.Output.Patrol;
 public static class PatrolBriefingPdf
 {
     private const float Width = 595, Height = 842, Margin = 36;
+    // Swedish text has a decimal comma (the numbers of the plan's files keep the invariant culture).
+    private static readonly NumberFormatInfo Swedish = new() { NumberDecimalSeparator = ",", NumberGroupSeparator = " " };
+
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private static readonly SKColor[] PatrolColours = [new(0x1f, 0x77, 0xb4), new(0xd6, 0x27, 0x28), new(0x2c, 0xa0, 0x2c), new(0x94, 0x67, 0xbd), new(0xff, 0x7f, 0x0e), new(0x17, 0xbe, 0xcf)];
     private static readonly string[] FontFiles =
@@ -86,7 +89,7 @@ public static class PatrolBriefingPdf
             Text(canvas, stop.Minutes.ToString(Inv), columns[3], y, small, ink);
             Text(canvas, Fit($"{stop.Site.Id} {stop.Site.Label}", columns[5] - columns[4] - 6, small), columns[4], y, small, ink);
             // The briefing's short form of why; the plan's JSON and GPX carry the full sentence.
-            Text(canvas, Fit(string.Create(Inv, $"risk nr {stop.Rank} av {plan.ShiftRisk.Count}, {stop.Risk:0.##} ankomsttimmen, andel {plan.TargetMinutes[stop.Site.Id]:0} min"), Width - Margin - columns[5], small),
+            Text(canvas, Fit(string.Create(Swedish, $"risk nr {stop.Rank} av {plan.ShiftRisk.Count}, {stop.Risk:0.##} ankomsttimmen, andel {plan.TargetMinutes[stop.Site.Id]:0} min"), Width - Margin - columns[5], small),
                 columns[5], y, small, ink);
             y += 10.5f;
         }

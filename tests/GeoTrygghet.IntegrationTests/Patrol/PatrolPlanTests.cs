@@ -131,6 +131,9 @@ public sealed class PatrolPlanTests : IClassFixture<DemoTownDatabase>, IDisposab
         var arrive = first["arrive"]!.GetValue<string>()[11..16];
         Assert.Contains(arrive, text, StringComparison.Ordinal);
         Assert.Contains(first["hotspot"]!.GetValue<string>(), text, StringComparison.Ordinal);
+        // The briefing is Swedish: a decimal comma in its reasons ("0,53 ankomsttimmen"), never a point.
+        Assert.Matches(@"\d,\d+ ankomsttimmen", text);
+        Assert.DoesNotMatch(@"\d\.\d+ ankomsttimmen", text);
     }
 
     [Fact]
