@@ -250,6 +250,7 @@ public sealed class LocalCluster(TextWriter log)
         }
 
         SchemaManager.InstallPostgis(new NpgsqlConnectionStringBuilder(admin) { Database = Database }.ConnectionString);
+        Data.Access.ServiceRole.Create(admin, Role);
         return password;
     }
 

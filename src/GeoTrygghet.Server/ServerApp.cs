@@ -27,7 +27,7 @@ public static class ServerApp
 {
     public static WebApplication Build(ServerOptions options, string[]? args = null)
     {
-        if (options.PublicMode && Public.PublicCells.SettingsProblem(options.PublicCellMetres, options.PublicMinCount) is { } problem)
+        if (Public.PublicCells.SettingsProblem(options.PublicCellMetres, options.PublicMinCount) is { } problem)
         {
             throw new ArgumentException(problem, nameof(options));
         }
@@ -53,7 +53,9 @@ public static class ServerApp
         // handler below logs the real failures itself.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", LogLevel.None);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(options.ConnectionString).Build());
+        // Requests read the database only through this: as the service's role, for the reader's organisation (issue #10).
+        builder.Services.AddSingleton<ServiceDatabase>();
+        builder.Services.AddSingleton<SignInLimiter>();
         builder.Services.AddSingleton(sp => new DataVersions(options.ConnectionString, sp.GetRequiredService<ILogger<DataVersions>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersions>());
         builder.Services.AddSingleton(new TileCache());
@@ -99,6 +101,7 @@ public static class ServerApp
             await Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(http);
         }));
         app.UseRequestGuard(options);
+        app.UseSignIn(options);
         app.UsePublicView(options);
         app.UseRequestTimeouts();
         if (options.StaticFolder is { } folder && Directory.Exists(folder))
@@ -121,6 +124,7 @@ public static class ServerApp
             }));
         }
 
+        app.MapSignInEndpoints(options);
         app.MapTileEndpoints();
         Public.PublicEndpoints.MapPublicEndpoints(app);
         app.MapOgcEndpoints();

@@ -14,7 +14,11 @@ public sealed record ServerOptions
     /// <summary>At most this many points in a detail tile; a denser tile is sent as counts per cell (keeps tiles under ~500 KB).</summary>
     public int DetailFeatureBudget { get; init; } = 5000;
 
+    /// <summary>Serve only the public view: no sign-in, events only as counts per cell (<c>gt serve --public</c>).</summary>
     public bool PublicMode { get; init; }
+
+    /// <summary>Mark the session cookie Secure even on plain HTTP: behind a TLS-terminating proxy that does not say so in X-Forwarded-Proto.</summary>
+    public bool SecureCookies { get; init; }
 
     /// <summary>The public view's cell size in metres (at least <see cref="Public.PublicCells.MinCellMetres"/>).</summary>
     public double PublicCellMetres { get; init; } = 250;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using GeoTrygghet.Data.Access;
+using GeoTrygghet.Data.Import;
 using Microsoft.AspNetCore.Identity;
 
 namespace GeoTrygghet.Application.Access;
@@ -96,9 +97,78 @@ public static partial class Accounts
     public static int RevokeTokens(string connectionString, string userName) =>
         AccessStore.RevokeTokens(connectionString, userName) ?? throw new AccessException($"there is no user '{userName}' (./gt users list shows them)");
 
+    /// <summary>How long a viewer's session lasts after signing in with a password.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(10);
+
+    /// <summary>The signed-in reader a token (a bearer token or a session's) speaks for, or null when it is unknown, expired or revoked.</summary>
+    public static Core.Access.Viewer? ViewerOf(string connectionString, string token) =>
+        token.StartsWith("gt_", StringComparison.Ordinal) && token.Length < 200 ? AccessStore.ViewerOf(connectionString, Hash(token)) : null;
+
+    /// <summary>A session's token for the user when the password is right (a token like any other, ending with <see cref="SessionLifetime"/>), else null.</summary>
+    public static (string Token, DateTimeOffset ExpiresAt)? SignIn(string connectionString, string user, string password)
+    {
+        if (user.Length > 64 || password.Length > 256)
+        {
+            return null;
+        }
+
+        if (AccessStore.PasswordHash(connectionString, user) is not { } hash)
+        {
+            // The same work as for a known user, so the answer's time does not tell which names exist.
+            Hasher.VerifyHashedPassword(Account.Instance, UnknownUserHash, password);
+            return null;
+        }
+
+        return Hasher.VerifyHashedPassword(Account.Instance, hash, password) == PasswordVerificationResult.Failed ? null : IssueToken(connectionString, user, SessionLifetime);
+    }
+
+    /// <summary>Ends a session (its token); nothing happens for an unknown one.</summary>
+    public static void SignOut(string connectionString, string token)
+    {
+        if (token.StartsWith("gt_", StringComparison.Ordinal) && token.Length < 200)
+        {
+            AccessStore.RemoveToken(connectionString, Hash(token));
+        }
+    }
+
+    private static readonly string UnknownUserHash = Hasher.HashPassword(Account.Instance, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+
     /// <summary>Whom a bearer token speaks for, or null when it is unknown, expired or revoked.</summary>
     public static AccessStore.TokenOwner? Authenticate(string connectionString, string token) =>
         token.StartsWith("gt_", StringComparison.Ordinal) && token.Length < 200 ? AccessStore.FindToken(connectionString, Hash(token)) : null;
+
+    /// <summary>The organisation kind whose one organisation owns an import of a kind when <c>--org</c> is not given.</summary>
+    public static string DefaultOwnerKind(Core.Domain.ImportKind kind) => kind == Core.Domain.ImportKind.Incidents ? "police" : "municipality";
+
+    /// <summary>
+    /// The owner of an import's rows (issue #10): <paramref name="given"/> (which must exist), else the one organisation of
+    /// the kind's default (police for incidents, the municipality for reports, measures, lights and cameras). Null for
+    /// areas and the basemap, which are everyone's, and while no organisation is set up at all.
+    /// </summary>
+    public static string? ImportOwner(string connectionString, Core.Domain.ImportKind kind, string? given)
+    {
+        var name = kind.ToString().ToLowerInvariant();
+        if (!ImportTables.Owned(kind))
+        {
+            return given is null ? null : throw new AccessException($"--org applies to incidents, reports, measures, lights and cameras; {name} belong to everyone");
+        }
+
+        if (given is not null)
+        {
+            return AccessStore.OrganisationExists(connectionString, given) ? given : throw new AccessException($"there is no organisation '{given}' (./gt orgs list shows them)");
+        }
+
+        var ownerKind = DefaultOwnerKind(kind);
+        if (AccessStore.OnlyOrganisationOf(connectionString, ownerKind) is { } only)
+        {
+            return only;
+        }
+
+        var organisations = AccessStore.Organisations(connectionString);
+        return organisations.Count == 0 ? null : throw new AccessException(
+            $"which organisation owns these {name}? Name it with --org ID; without --org they go to the one {ownerKind} organisation, and there is " +
+            $"{(organisations.Any(o => o.Kind == ownerKind) ? "more than one" : "none")} ({string.Join(", ", organisations.Select(o => $"{o.Id} ({o.Kind})"))})");
+    }
 
     public static void SetSharing(string connectionString, string fromOrg, string toOrg, string layer, string level)
     {

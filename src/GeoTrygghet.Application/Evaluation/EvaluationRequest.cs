@@ -24,6 +24,9 @@ public sealed record EvaluationRequest
     public IReadOnlyList<string> Categories { get; init; } = [];
     public IReadOnlyList<string> Sources { get; init; } = [];
 
+    /// <summary>The organisations whose events the evaluation counts (issue #10); null counts all (the command line, the public view's aggregate).</summary>
+    public Core.Access.EventOwners? Owners { get; init; }
+
     /// <summary>The deployment's study area (geotrygghet.json), if any, and the file it came from.</summary>
     public StudyArea? StudyArea { get; init; }
     public string? StudyAreaSource { get; init; }

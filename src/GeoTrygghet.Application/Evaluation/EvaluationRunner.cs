@@ -78,7 +78,7 @@ public static class EvaluationRunner
             DataTo = coverage.Last,
         };
         // The windows are whole local days: from the first day before up to the last day after, inclusive.
-        var events = new EventFilter(day.AddDays(-beforeDays), day.AddDays(afterDays - 1), request.Categories, request.Sources);
+        var events = new EventFilter(day.AddDays(-beforeDays), day.AddDays(afterDays - 1), request.Categories, request.Sources, Owners: request.Owners);
         var found = EvaluationSource.LoadEvents(connectionString, areas, events, request.Reports ? EventTable.Reports : EventTable.Incidents, design.Start, srid, cancel);
         cancel.ThrowIfCancellationRequested();
         return MeasureEvaluation.Evaluate(design, found);

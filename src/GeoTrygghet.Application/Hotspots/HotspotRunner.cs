@@ -18,7 +18,8 @@ public static class HotspotRunner
     /// <param name="Method">gistar, moran, dbscan or kde (<see cref="HotspotMethods.Parameters"/>).</param>
     /// <param name="DarkOnly">Only events with at least half of their time span after dark at their place.</param>
     /// <param name="Name">The stored run's name; default the method and the time.</param>
-    public sealed record Request(string Method, EventFilter Filter, HotspotParameters Parameters, bool DarkOnly = false, string? Name = null);
+    /// <param name="Org">The organisation the run is made for (only its users see it); null: the one police organisation, if there is one.</param>
+    public sealed record Request(string Method, EventFilter Filter, HotspotParameters Parameters, bool DarkOnly = false, string? Name = null, string? Org = null);
 
     public sealed record Result(long RunId, string Name, int Srid, int Features, HotspotOutcome Outcome);
 
@@ -28,7 +29,7 @@ public static class HotspotRunner
         var (points, description) = Load(connectionString, request.Filter, request.DarkOnly, srid, cancel);
         var outcome = HotspotMethods.Run(request.Method, points, description, request.Parameters, srid, cancel);
         var name = request.Name ?? string.Create(CultureInfo.InvariantCulture, $"{outcome.Report.Method} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}");
-        var saved = AnalysisStore.Save(connectionString, name, outcome.Report, request.Filter, srid, outcome.StoredFeatures, cancel);
+        var saved = AnalysisStore.Save(connectionString, name, outcome.Report, request.Filter, srid, outcome.StoredFeatures, request.Org ?? Data.Access.AccessStore.OnlyOrganisationOf(connectionString, "police"), cancel);
         return new Result(saved.Id, name, srid, saved.Features, outcome);
     }
 

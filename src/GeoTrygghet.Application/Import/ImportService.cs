@@ -11,18 +11,22 @@ public sealed class ImportService(string connectionString, ImportSettings settin
 {
     public ImportResult Run(ImportRequest request, IProgress<(long Done, long? Total, long Rows)>? progress = null)
     {
+        var owner = Access.Accounts.ImportOwner(connectionString, request.Kind, request.Owner);
         using var reader = RecordReaderFactory.Open(request.Path, request.Format, request.Layer);
-        return request.Kind switch
+        var result = request.Kind switch
         {
-            ImportKind.Incidents => Run(request, reader, new IncidentConverter(settings), progress),
-            ImportKind.Reports => Run(request, reader, new ReportConverter(), progress),
-            ImportKind.Lights => Run(request, reader, new LightConverter(), progress),
-            ImportKind.Cameras => Run(request, reader, new CameraConverter(), progress),
-            ImportKind.Measures => Run(request, reader, new MeasureConverter(), progress),
-            ImportKind.Areas => Run(request, reader, new AreaConverter(), progress),
-            ImportKind.Basemap => Run(request, reader, new BasemapConverter(), progress),
+            ImportKind.Incidents => Run(request, owner, reader, new IncidentConverter(settings), progress),
+            ImportKind.Reports => Run(request, owner, reader, new ReportConverter(), progress),
+            ImportKind.Lights => Run(request, owner, reader, new LightConverter(), progress),
+            ImportKind.Cameras => Run(request, owner, reader, new CameraConverter(), progress),
+            ImportKind.Measures => Run(request, owner, reader, new MeasureConverter(), progress),
+            ImportKind.Areas => Run(request, owner, reader, new AreaConverter(), progress),
+            ImportKind.Basemap => Run(request, owner, reader, new BasemapConverter(), progress),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "unknown import kind"),
         };
+        return owner is null && ImportTables.Owned(request.Kind)
+            ? result with { Notes = [.. result.Notes, "no organisations are set up yet, so the rows have no owner and no signed-in user sees them point by point (./gt orgs add, then import again with --org)"] }
+            : result;
     }
 
     /// <summary>The table each import kind fills.</summary>
@@ -34,8 +38,8 @@ public sealed class ImportService(string connectionString, ImportSettings settin
     /// <summary>The sources of a kind's table with their row counts, largest first.</summary>
     public IReadOnlyList<(string Source, long Rows)> Sources(ImportKind kind) => ImportedSources.List(connectionString, kind);
 
-    private ImportResult Run<TRow>(ImportRequest request, IRecordReader reader, IRowConverter<TRow> converter, IProgress<(long Done, long? Total, long Rows)>? progress)
+    private ImportResult Run<TRow>(ImportRequest request, string? owner, IRecordReader reader, IRowConverter<TRow> converter, IProgress<(long Done, long? Total, long Rows)>? progress)
         where TRow : class =>
         new ImportPipeline<TRow>(converter, settings, RejectsWriter.Csv).Run(
-            request, reader, () => ImportTables.Open<TRow>(connectionString, request.Kind, settings.AnalysisSrid, request.SourceName), progress);
+            request, reader, () => ImportTables.Open<TRow>(connectionString, request.Kind, settings.AnalysisSrid, request.SourceName, owner), progress);
 }

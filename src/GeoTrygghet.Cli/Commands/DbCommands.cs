@@ -82,6 +82,10 @@ internal static class DbCommands
             if (ConnectionResolver.AdminFromEnvironment(b.Database ?? b.Username ?? string.Empty) is { } admin)
             {
                 SchemaManager.InstallPostgis(admin);
+                if (b.Username is { Length: > 0 } owner)
+                {
+                    Data.Access.ServiceRole.Create(admin, owner);
+                }
             }
         }
         else

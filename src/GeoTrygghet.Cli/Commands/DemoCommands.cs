@@ -27,6 +27,33 @@ internal static class DemoCommands
 
     private const int DemoTownFilesSrid = 3006;
 
+    /// <summary>
+    /// Who owns which file (issue #10): the incidents are the police's, the reports the municipality's except those of the
+    /// housing company's caretakers (fastighetsvärd), which are kbab's; lights, cameras and measures the municipality's.
+    /// The reports are split into two files of the same source, so that each part is imported under its owner.
+    /// </summary>
+    private static IEnumerable<(ImportKind Kind, string File, string? Org)> Imports(string splitFolder)
+    {
+        foreach (var (kind, file) in Files)
+        {
+            if (kind != ImportKind.Reports)
+            {
+                yield return (kind, file, kind switch { ImportKind.Incidents => "polisen", ImportKind.Areas or ImportKind.Basemap => null, _ => "kommun" });
+                continue;
+            }
+
+            Directory.CreateDirectory(splitFolder);
+            var lines = File.ReadAllLines(Path.Combine(DemoFolder, file));
+            var role = Array.IndexOf(lines[0].Split(','), "reporter_role");
+            // The demo's own CSV: no field before the free text holds a comma or a quote.
+            bool Caretaker(string line) => line.Split(',', role + 2)[role] == "fastighetsvärd";
+            File.WriteAllLines(Path.Combine(splitFolder, "reports.csv"), lines.Take(1).Concat(lines.Skip(1).Where(l => !Caretaker(l))));
+            File.WriteAllLines(Path.Combine(splitFolder, "reports-kbab.csv"), lines.Take(1).Concat(lines.Skip(1).Where(Caretaker)));
+            yield return (kind, Path.Combine(splitFolder, "reports.csv"), "kommun");
+            yield return (kind, Path.Combine(splitFolder, "reports-kbab.csv"), "kbab");
+        }
+    }
+
     public static string DemoFolder => Path.Combine(ProjectPaths.Root, "data", "demo");
 
     public static Command Create()
@@ -100,17 +127,32 @@ internal static class DemoCommands
 
     public static int Seed(TextWriter output, TextWriter log)
     {
-        DbCommands.Up(log);
-        foreach (var (kind, file) in Files)
+        var cs = DbCommands.Up(log);
+        DemoAccess.EnsureOrganisations(cs);
+        var split = Path.Combine(Path.GetTempPath(), "gt-demo-" + Guid.NewGuid().ToString("N")[..8]);
+        try
         {
-            var path = Path.Combine(DemoFolder, file);
-            // The demo's files are in SWEREF 99 TM whatever the database's analysis CRS (the CSVs do not say so themselves).
-            var code = ImportCommand.Run(new ImportRequest(kind, path, Srid: DemoTownFilesSrid, Source: "demo"), quiet: true, output, log);
-            if (code != CliRun.Ok)
+            foreach (var (kind, file, org) in Imports(split))
             {
-                return code;
+                var path = Path.Combine(DemoFolder, file);
+                // The demo's files are in SWEREF 99 TM whatever the database's analysis CRS (the CSVs do not say so themselves).
+                var code = ImportCommand.Run(new ImportRequest(kind, path, Srid: DemoTownFilesSrid, Source: "demo", Owner: org), quiet: true, output, log);
+                if (code != CliRun.Ok)
+                {
+                    return code;
+                }
             }
         }
+        finally
+        {
+            if (Directory.Exists(split))
+            {
+                Directory.Delete(split, recursive: true);
+            }
+        }
+
+        AnalysisStore.AssignUnowned(cs, "polisen");
+        DemoAccess.EnsureUsers(cs, output);
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"The demo town is loaded. See data/demo/README.md for what it holds and ./gt db status for the counts."));
         return CliRun.Ok;

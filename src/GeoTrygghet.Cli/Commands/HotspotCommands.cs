@@ -199,7 +199,7 @@ internal static partial class HotspotCommands
         }
 
         var name = parse.GetValue(source.Name) ?? string.Create(Inv, $"{report.Method} {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}");
-        var id = GeoTrygghet.Data.Analysis.AnalysisStore.Save(cs, name, report, filter, srid, features).Id;
+        var id = GeoTrygghet.Data.Analysis.AnalysisStore.Save(cs, name, report, filter, srid, features, GeoTrygghet.Data.Access.AccessStore.OnlyOrganisationOf(cs, "police")).Id;
         Console.Error.WriteLine(string.Create(Inv, $"stored as analysis run {id} '{name}'"));
         Console.WriteLine(id.ToString(Inv));
     }

@@ -32,9 +32,13 @@ internal static class ImportCommand
         var rejects = new Option<string?>("--rejects") { Description = "where to write rejected rows with their reasons (default with --keep-valid: <file>.rejects.csv in the working folder)" };
         var layer = new Option<string?>("--layer") { Description = "the GeoPackage feature table to read, when it has several" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress output" };
+        var org = new Option<string?>("--org")
+        {
+            Description = "the organisation that owns the rows (./gt orgs list); default: the one police organisation for incidents, the one municipality for reports, measures, lights and cameras",
+        };
         var command = new Command("import", "Import a file into the database: all or nothing unless --keep-valid; importing the same file again changes nothing.")
         {
-            kind, file, format, crs, map, source, keepValid, rejects, layer, quiet,
+            kind, file, format, crs, map, source, keepValid, rejects, layer, quiet, org,
         };
         command.Add(Delete());
         command.SetAction(parse => CliRun.Guard(() =>
@@ -49,7 +53,8 @@ internal static class ImportCommand
                 CheckedSource(parse.GetValue(source)),
                 parse.GetValue(keepValid),
                 parse.GetValue(rejects) ?? (parse.GetValue(keepValid) ? Path.GetFileNameWithoutExtension(path) + ".rejects.csv" : null),
-                parse.GetValue(layer));
+                parse.GetValue(layer),
+                parse.GetValue(org));
             return Run(request, parse.GetValue(quiet), Console.Out, Console.Error);
         }));
         return command;
@@ -102,7 +107,8 @@ internal static class ImportCommand
         progress?.Finish();
 
         var name = Path.GetFileName(request.Path);
-        log.WriteLine($"{name}: CRS EPSG:{result.SourceSrid.ToString(Inv)} ({result.SridOrigin}), stored in EPSG:{settings.AnalysisSrid.ToString(Inv)}, source '{request.SourceName}'");
+        var owner = Application.Access.Accounts.ImportOwner(cs, request.Kind, request.Owner);
+        log.WriteLine($"{name}: CRS EPSG:{result.SourceSrid.ToString(Inv)} ({result.SridOrigin}), stored in EPSG:{settings.AnalysisSrid.ToString(Inv)}, source '{request.SourceName}'{(owner is null ? string.Empty : $", owned by {owner}")}");
         foreach (var note in result.Notes)
         {
             log.WriteLine($"note: {note}");

@@ -66,6 +66,8 @@ internal static class ServeCommand
             Console.Error.WriteLine($"warning: the service connects to {SchemaManager.Describe(cs)} as '{role}', a SUPERUSER: a flaw in the service would reach every database and the server's files and programs. Connect as a role that owns the GeoTrygghet tables and nothing more (./gt db up makes one, 'geotrygghet', for the project's cluster).");
         }
 
+        // The service reads as its own role under row-level security (issue #10); a missing role is said now, not at the first request.
+        Data.Access.ServiceRole.Grant(cs);
         var options = new ServerOptions
         {
             ConnectionString = cs,
@@ -89,7 +91,7 @@ internal static class ServeCommand
         Console.WriteLine($"GeoTrygghet serves the map layers on {options.Urls} (catalog: {FirstUrl(options.Urls)}/tiles). Stop with Ctrl+C.");
         if (exposed.Count > 0)
         {
-            Console.Error.WriteLine($"warning: {string.Join(", ", exposed)} is NOT loopback: anyone who can reach it can read the layers. The service answers to the hosts {string.Join(", ", Server.Security.RequestGuard.AllowedHosts(options).Order(StringComparer.Ordinal))} (--allowed-hosts adds the names clients use).");
+            Console.Error.WriteLine($"warning: {string.Join(", ", exposed)} is NOT loopback: anyone who can reach it can read the public view and try to sign in. The service answers to the hosts {string.Join(", ", Server.Security.RequestGuard.AllowedHosts(options).Order(StringComparer.Ordinal))} (--allowed-hosts adds the names clients use).");
         }
 
         if (viewer)

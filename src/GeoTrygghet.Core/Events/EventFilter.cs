@@ -8,7 +8,8 @@ namespace GeoTrygghet.Core.Events;
 /// incident's coarse group or its category as given, a report's category), sources, a named area
 /// (focus area, district, …) or a drawn polygon (WKT in the analysis CRS), hours of the day (local; may wrap past midnight, e.g. 18–6), and whether
 /// police incidents, EST reports or both are taken, each with a weight. <see cref="Group"/> is the public view's choice of
-/// one category group (an incident's coarse group, a report's category), matched on the group alone.
+/// one category group (an incident's coarse group, a report's category), matched on the group alone. <see cref="Owners"/>
+/// are the organisations whose events a signed-in reader may see exactly (issue #10); null on the command line.
 /// </summary>
 public sealed record EventFilter(
     DateOnly? From = null,
@@ -20,7 +21,8 @@ public sealed record EventFilter(
     double IncidentWeight = 1,
     double ReportWeight = 0,
     string? AreaWkt = null,
-    string? Group = null)
+    string? Group = null,
+    Access.EventOwners? Owners = null)
 {
     public bool UsesIncidents => IncidentWeight > 0;
 
@@ -40,6 +42,9 @@ public sealed record EventFilter(
     }
 
     public string Describe() => Group is null ? System.Text.Json.JsonSerializer.Serialize(Described()) : System.Text.Json.JsonSerializer.Serialize(new { filter = Described(), group = Group });
+
+    /// <summary>A stable text of the whole filter, the owners included, for cache keys.</summary>
+    public string Key => Owners is null ? Describe() : $"{Describe()}|{Owners.Describe()}";
 
     private object Described() => new
     {

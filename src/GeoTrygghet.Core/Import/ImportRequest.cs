@@ -2,7 +2,7 @@ using GeoTrygghet.Core.Domain;
 
 namespace GeoTrygghet.Core.Import;
 
-/// <summary>What <c>gt import</c> was asked to do.</summary>
+/// <summary>What <c>gt import</c> was asked to do. <see cref="Owner"/> is the owning organisation (<c>--org</c>); null takes the kind's default.</summary>
 public sealed record ImportRequest(
     ImportKind Kind,
     string Path,
@@ -12,7 +12,8 @@ public sealed record ImportRequest(
     string? Source = null,
     bool KeepValid = false,
     string? RejectsPath = null,
-    string? Layer = null)
+    string? Layer = null,
+    string? Owner = null)
 {
     /// <summary>The source name rows are stored under: as given, else the file name without extension.</summary>
     public string SourceName => string.IsNullOrWhiteSpace(Source) ? System.IO.Path.GetFileNameWithoutExtension(Path) : Source.Trim();

@@ -153,6 +153,75 @@ public static class AccessStore
             : null;
     }
 
+    /// <summary>
+    /// Whom an unexpired token speaks for, with how it sees incidents and reports (issue #10), or null. Exactly: its own
+    /// organisation's rows and those of organisations sharing the layer as <c>exact</c>, when its own organisation has
+    /// rows of the layer or another shares it exactly; else aggregated when any other organisation's rule (or the
+    /// default) is <c>aggregate</c>; else not at all.
+    /// </summary>
+    public static Core.Access.Viewer? ViewerOf(string connectionString, byte[] tokenHash)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("""
+            WITH me AS (
+                SELECT u.name, u.org_id, o.name AS org_name, o.kind, u.role
+                FROM user_tokens t JOIN users u ON u.name = t.user_name JOIN organisations o ON o.id = u.org_id
+                WHERE t.token_hash = $1 AND t.expires_at > now()
+            ), layers(layer) AS (VALUES ('incidents'), ('reports'))
+            SELECT me.name, me.org_id, me.org_name, me.kind, me.role, l.layer, x.exact,
+                cardinality(x.exact) > 1
+                    OR CASE l.layer WHEN 'incidents' THEN EXISTS (SELECT 1 FROM incidents i WHERE i.org_id = me.org_id)
+                                    ELSE EXISTS (SELECT 1 FROM reports r WHERE r.org_id = me.org_id) END AS sees_exact,
+                EXISTS (SELECT 1 FROM organisations o WHERE o.id <> me.org_id AND coalesce(
+                    (SELECT s.level FROM sharing_rules s WHERE s.from_org = o.id AND s.to_org = me.org_id AND s.layer = l.layer), 'aggregate') = 'aggregate') AS sees_aggregate
+            FROM me CROSS JOIN layers l
+            CROSS JOIN LATERAL (SELECT ARRAY(
+                SELECT me.org_id UNION SELECT s.from_org FROM sharing_rules s WHERE s.to_org = me.org_id AND s.layer = l.layer AND s.level = 'exact'
+                ORDER BY 1) AS exact) x
+            ORDER BY l.layer
+            """, conn);
+        cmd.Parameters.AddWithValue(tokenHash);
+        using var reader = cmd.ExecuteReader();
+        var layers = new Dictionary<string, (string[] Exact, Core.Access.LayerAccess Access)>(StringComparer.Ordinal);
+        string[]? who = null;
+        while (reader.Read())
+        {
+            who ??= [reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)];
+            var access = reader.GetBoolean(7) ? Core.Access.LayerAccess.Exact : reader.GetBoolean(8) ? Core.Access.LayerAccess.Aggregate : Core.Access.LayerAccess.None;
+            layers[reader.GetString(5)] = (reader.GetFieldValue<string[]>(6), access);
+        }
+
+        return who is null ? null : new Core.Access.Viewer(who[0], who[1], who[2], who[3], who[4],
+            new Core.Access.EventOwners(layers["incidents"].Exact, layers["reports"].Exact), layers["incidents"].Access, layers["reports"].Access);
+    }
+
+    /// <summary>Ends one token (a viewer's session at sign-out); false when there was none.</summary>
+    public static bool RemoveToken(string connectionString, byte[] tokenHash)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("DELETE FROM user_tokens WHERE token_hash = $1", conn);
+        cmd.Parameters.AddWithValue(tokenHash);
+        return cmd.ExecuteNonQuery() > 0;
+    }
+
+    /// <summary>The one organisation of a kind, or null when there is none or more than one.</summary>
+    public static string? OnlyOrganisationOf(string connectionString, string kind)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("SELECT min(id) FROM organisations WHERE kind = $1 HAVING count(*) = 1", conn);
+        cmd.Parameters.AddWithValue(kind);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    /// <summary>Whether an organisation of this id exists.</summary>
+    public static bool OrganisationExists(string connectionString, string id)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("SELECT 1 FROM organisations WHERE id = $1", conn);
+        cmd.Parameters.AddWithValue(id);
+        return cmd.ExecuteScalar() is not null;
+    }
+
     /// <summary>Sets what <paramref name="fromOrg"/> shares of a layer with <paramref name="toOrg"/>, replacing an earlier rule.</summary>
     public static void SetSharing(string connectionString, string fromOrg, string toOrg, string layer, string level)
     {

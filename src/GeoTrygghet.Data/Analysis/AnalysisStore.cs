@@ -20,14 +20,14 @@ public static class AnalysisStore
 
     public sealed record StoredRun(long Id, string Name, string Method, DateTimeOffset CreatedAt, int Features, string Filters);
 
-    public static SavedRun Save(string connectionString, string name, AnalysisReport report, EventFilter filter, int srid, IEnumerable<(string Kind, Geometry Geometry, object Properties)> features, CancellationToken cancel = default)
+    public static SavedRun Save(string connectionString, string name, AnalysisReport report, EventFilter filter, int srid, IEnumerable<(string Kind, Geometry Geometry, object Properties)> features, string? org = null, CancellationToken cancel = default)
     {
         using var conn = Schema.SchemaManager.Open(connectionString);
         using var tx = conn.BeginTransaction();
         long id;
         using (var cmd = new NpgsqlCommand("""
-            INSERT INTO analysis_runs (name, method, period_from, period_to, filters, report, feature_count)
-            VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, 0) RETURNING id
+            INSERT INTO analysis_runs (name, method, period_from, period_to, filters, report, feature_count, org_id)
+            VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, 0, $7) RETURNING id
             """, conn, tx))
         {
             cmd.Parameters.AddWithValue(name);
@@ -36,6 +36,7 @@ public static class AnalysisStore
             cmd.Parameters.AddWithValue(NpgsqlDbType.TimestampTz, (object?)PeriodBound(filter.To?.AddDays(1)) ?? DBNull.Value);
             cmd.Parameters.AddWithValue(filter.Describe());
             cmd.Parameters.AddWithValue(JsonSerializer.Serialize(report));
+            cmd.Parameters.AddWithValue(NpgsqlDbType.Text, (object?)org ?? DBNull.Value);
             try
             {
                 id = (long)cmd.ExecuteScalar()!;
@@ -137,5 +138,14 @@ public static class AnalysisStore
 
         GeoTrygghet.Core.Time.StockholmTime.FromLocal(d.ToDateTime(TimeOnly.MinValue), string.Empty, out var utc, out _);
         return utc;
+    }
+
+    /// <summary>Gives the runs that have no organisation (stored before organisations were kept) to <paramref name="org"/>.</summary>
+    public static int AssignUnowned(string connectionString, string org)
+    {
+        using var conn = Schema.SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("UPDATE analysis_runs SET org_id = $1 WHERE org_id IS NULL", conn);
+        cmd.Parameters.AddWithValue(org);
+        return cmd.ExecuteNonQuery();
     }
 }

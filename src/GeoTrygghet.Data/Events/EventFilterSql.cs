@@ -53,6 +53,14 @@ public static class EventFilterSql
             Bind(cmd, "ev_group", NpgsqlDbType.Text, group);
         }
 
+        if (filter.Owners is { } owners)
+        {
+            // The sharing rules (issue #10); row-level security applies them once more under the service's role.
+            var name = table == EventTable.Incidents ? "ev_owners_incidents" : "ev_owners_reports";
+            where.Add($"{e}.org_id = ANY(@{name})");
+            Bind(cmd, name, NpgsqlDbType.Array | NpgsqlDbType.Text, (table == EventTable.Incidents ? owners.Incidents : owners.Reports).ToArray());
+        }
+
         if (filter.Sources is { Count: > 0 } sources)
         {
             where.Add($"{e}.source = ANY(@ev_sources)");

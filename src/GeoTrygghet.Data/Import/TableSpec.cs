@@ -10,4 +10,12 @@ internal sealed record TableSpec<TRow>(
     string Table,
     IReadOnlyList<StagedColumn<TRow>> Staged,
     IReadOnlyList<(string Column, string Expression)> Targets,
-    IReadOnlyList<StagedColumn<TRow>> Direct);
+    IReadOnlyList<StagedColumn<TRow>> Direct)
+{
+    /// <summary>The same rows with their owning organisation (issue #10) in <c>org_id</c>, the same for every row of the import.</summary>
+    public TableSpec<TRow> OwnedBy(string owner)
+    {
+        var column = StagedColumn<TRow>.Text("org_id", _ => owner);
+        return this with { Staged = [.. Staged, column], Targets = [.. Targets, ("org_id", "org_id")], Direct = [.. Direct, column] };
+    }
+}

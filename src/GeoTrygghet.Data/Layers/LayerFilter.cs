@@ -12,5 +12,5 @@ public sealed record LayerFilter(EventFilter Events, long? Run)
     public static readonly LayerFilter None = new(new EventFilter(), null);
 
     /// <summary>A stable text of the filter for cache keys.</summary>
-    public string Key => string.Create(CultureInfo.InvariantCulture, $"{Events.Describe()}|{Run}");
+    public string Key => string.Create(CultureInfo.InvariantCulture, $"{Events.Key}|{Run}");
 }

@@ -100,6 +100,10 @@ namespace GeoTrygghet.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.Property<string>("OrgId")
+                        .HasColumnType("text")
+                        .HasColumnName("org_id");
+
                     b.Property<DateTimeOffset?>("PeriodFrom")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("period_from");
@@ -119,6 +123,9 @@ namespace GeoTrygghet.Data.Migrations
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasDatabaseName("ix_analysis_runs_name");
+
+                    b.HasIndex("OrgId")
+                        .HasDatabaseName("ix_analysis_runs_org_id");
 
                     b.ToTable("analysis_runs", (string)null);
                 });
@@ -286,6 +293,10 @@ namespace GeoTrygghet.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("installed_on");
 
+                    b.Property<string>("OrgId")
+                        .HasColumnType("text")
+                        .HasColumnName("org_id");
+
                     b.Property<string>("Owner")
                         .HasColumnType("text")
                         .HasColumnName("owner");
@@ -310,6 +321,9 @@ namespace GeoTrygghet.Data.Migrations
                         .HasDatabaseName("ix_cameras_geom");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geom"), "gist");
+
+                    b.HasIndex("OrgId")
+                        .HasDatabaseName("ix_cameras_org_id");
 
                     b.HasIndex("Source", "ExternalId")
                         .IsUnique()
@@ -412,6 +426,10 @@ namespace GeoTrygghet.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("location_name");
 
+                    b.Property<string>("OrgId")
+                        .HasColumnType("text")
+                        .HasColumnName("org_id");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("text")
@@ -432,6 +450,9 @@ namespace GeoTrygghet.Data.Migrations
                         .HasDatabaseName("ix_incidents_geom");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geom"), "gist");
+
+                    b.HasIndex("OrgId")
+                        .HasDatabaseName("ix_incidents_org_id");
 
                     b.HasIndex("TimeFrom")
                         .HasDatabaseName("ix_incidents_time_from");
@@ -484,6 +505,10 @@ namespace GeoTrygghet.Data.Migrations
                         .HasColumnName("imported_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<string>("OrgId")
+                        .HasColumnType("text")
+                        .HasColumnName("org_id");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("text")
@@ -505,6 +530,9 @@ namespace GeoTrygghet.Data.Migrations
                         .HasDatabaseName("ix_measures_geom");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geom"), "gist");
+
+                    b.HasIndex("OrgId")
+                        .HasDatabaseName("ix_measures_org_id");
 
                     b.HasIndex("Source", "ExternalId")
                         .IsUnique()
@@ -651,6 +679,10 @@ namespace GeoTrygghet.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("kind");
 
+                    b.Property<string>("OrgId")
+                        .HasColumnType("text")
+                        .HasColumnName("org_id");
+
                     b.Property<string>("ReporterRole")
                         .HasColumnType("text")
                         .HasColumnName("reporter_role");
@@ -679,6 +711,9 @@ namespace GeoTrygghet.Data.Migrations
                         .HasDatabaseName("ix_reports_geom");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geom"), "gist");
+
+                    b.HasIndex("OrgId")
+                        .HasDatabaseName("ix_reports_org_id");
 
                     b.HasIndex("TimeFrom")
                         .HasDatabaseName("ix_reports_time_from");
@@ -777,6 +812,10 @@ namespace GeoTrygghet.Data.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("lumen");
 
+                    b.Property<string>("OrgId")
+                        .HasColumnType("text")
+                        .HasColumnName("org_id");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("text")
@@ -803,6 +842,9 @@ namespace GeoTrygghet.Data.Migrations
                         .HasDatabaseName("ix_street_lights_geom");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Geom"), "gist");
+
+                    b.HasIndex("OrgId")
+                        .HasDatabaseName("ix_street_lights_org_id");
 
                     b.HasIndex("Source", "ExternalId")
                         .IsUnique()
@@ -905,6 +947,51 @@ namespace GeoTrygghet.Data.Migrations
                         .HasConstraintName("fk_analysis_features_analysis_runs_run_id");
                 });
 
+            modelBuilder.Entity("GeoTrygghet.Data.Schema.AnalysisRun", b =>
+                {
+                    b.HasOne("GeoTrygghet.Data.Schema.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_analysis_runs_organisations_org_id");
+                });
+
+            modelBuilder.Entity("GeoTrygghet.Data.Schema.Camera", b =>
+                {
+                    b.HasOne("GeoTrygghet.Data.Schema.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_cameras_organisations_org_id");
+                });
+
+            modelBuilder.Entity("GeoTrygghet.Data.Schema.Incident", b =>
+                {
+                    b.HasOne("GeoTrygghet.Data.Schema.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_incidents_organisations_org_id");
+                });
+
+            modelBuilder.Entity("GeoTrygghet.Data.Schema.Measure", b =>
+                {
+                    b.HasOne("GeoTrygghet.Data.Schema.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_measures_organisations_org_id");
+                });
+
+            modelBuilder.Entity("GeoTrygghet.Data.Schema.Report", b =>
+                {
+                    b.HasOne("GeoTrygghet.Data.Schema.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_reports_organisations_org_id");
+                });
+
             modelBuilder.Entity("GeoTrygghet.Data.Schema.SharingRule", b =>
                 {
                     b.HasOne("GeoTrygghet.Data.Schema.Organisation", null)
@@ -920,6 +1007,15 @@ namespace GeoTrygghet.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_sharing_rules_organisations_to_org");
+                });
+
+            modelBuilder.Entity("GeoTrygghet.Data.Schema.StreetLight", b =>
+                {
+                    b.HasOne("GeoTrygghet.Data.Schema.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrgId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_street_lights_organisations_org_id");
                 });
 
             modelBuilder.Entity("GeoTrygghet.Data.Schema.UserAccount", b =>

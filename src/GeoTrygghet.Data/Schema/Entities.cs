@@ -10,6 +10,9 @@ public sealed class Incident
 {
     public long Id { get; set; }
     public required string Source { get; set; }
+
+    /// <summary>The organisation that owns the row (issue #10); null for rows imported before owners were kept.</summary>
+    public string? OrgId { get; set; }
     public required string ExternalId { get; set; }
     public string? CrimeCode { get; set; }
     public string? Category { get; set; }
@@ -26,6 +29,9 @@ public sealed class Report
 {
     public long Id { get; set; }
     public required string Source { get; set; }
+
+    /// <summary>The organisation that owns the row (issue #10); null for rows imported before owners were kept.</summary>
+    public string? OrgId { get; set; }
     public required string ExternalId { get; set; }
     public required string Kind { get; set; }
     public required string Category { get; set; }
@@ -41,6 +47,9 @@ public sealed class StreetLight
 {
     public long Id { get; set; }
     public required string Source { get; set; }
+
+    /// <summary>The organisation that owns the row (issue #10); null for rows imported before owners were kept.</summary>
+    public string? OrgId { get; set; }
     public required string ExternalId { get; set; }
     public required Point Geom { get; set; }
     public required string Status { get; set; }
@@ -57,6 +66,9 @@ public sealed class Camera
 {
     public long Id { get; set; }
     public required string Source { get; set; }
+
+    /// <summary>The organisation that owns the row (issue #10); null for rows imported before owners were kept.</summary>
+    public string? OrgId { get; set; }
     public required string ExternalId { get; set; }
     public required Point Geom { get; set; }
     public double? DirectionDeg { get; set; }
@@ -74,6 +86,9 @@ public sealed class Measure
 {
     public long Id { get; set; }
     public required string Source { get; set; }
+
+    /// <summary>The organisation that owns the row (issue #10); null for rows imported before owners were kept.</summary>
+    public string? OrgId { get; set; }
     public required string ExternalId { get; set; }
     public required string Type { get; set; }
     public required Geometry Geom { get; set; }
@@ -134,6 +149,9 @@ public sealed class AnalysisRun
     public required string Filters { get; set; }
     public required string Report { get; set; }
     public int FeatureCount { get; set; }
+
+    /// <summary>The organisation the run was made for; only its users see the run (null: no signed-in user does).</summary>
+    public string? OrgId { get; set; }
 }
 
 /// <summary>One result feature of a run (a cell, a cluster polygon) with its statistics as JSON.</summary>

@@ -44,22 +44,28 @@ public sealed class GeoTrygghetDbContext(DbContextOptions<GeoTrygghetDbContext> 
         Imported(b.Entity<Incident>(), "incidents", $"geometry(Point,{srid})", e =>
         {
             e.HasIndex(x => x.TimeFrom);
+            Owned(e);
             e.ToTable(t => t.HasCheckConstraint("ck_incidents_time_span", "time_to IS NULL OR time_to >= time_from"));
         });
         Imported(b.Entity<Report>(), "reports", $"geometry(Point,{srid})", e =>
         {
             e.HasIndex(x => x.TimeFrom);
+            Owned(e);
             e.ToTable(t => t.HasCheckConstraint("ck_reports_time_span", "time_to IS NULL OR time_to >= time_from"));
             e.ToTable(t => t.HasCheckConstraint("ck_reports_category", "category IN ('vandalism','graffiti','littering','broken_light','gathering','unsafe_place','other')"));
         });
         Imported(b.Entity<StreetLight>(), "street_lights", $"geometry(Point,{srid})", e =>
         {
             e.Property(x => x.StatusChanges).HasColumnType("jsonb");
+            Owned(e);
             e.ToTable(t => t.HasCheckConstraint("ck_street_lights_status", "status IN ('working','out','removed')"));
         });
-        Imported(b.Entity<Camera>(), "cameras", $"geometry(Point,{srid})", _ => { });
+        Imported(b.Entity<Camera>(), "cameras", $"geometry(Point,{srid})", Owned);
         Imported(b.Entity<Measure>(), "measures", $"geometry(Geometry,{srid})", e =>
-            e.ToTable(t => t.HasCheckConstraint("ck_measures_type", "type IN ('lighting','camera','vegetation','presence','neighbourhood_watch','other')")));
+        {
+            Owned(e);
+            e.ToTable(t => t.HasCheckConstraint("ck_measures_type", "type IN ('lighting','camera','vegetation','presence','neighbourhood_watch','other')"));
+        });
         Imported(b.Entity<Area>(), "areas", $"geometry(MultiPolygon,{srid})", e => e.HasIndex(x => new { x.Kind, x.Year }));
         b.Entity<BasemapFeature>(e =>
         {
@@ -75,6 +81,7 @@ public sealed class GeoTrygghetDbContext(DbContextOptions<GeoTrygghetDbContext> 
             e.Property(x => x.Filters).HasColumnType("jsonb");
             e.Property(x => x.Report).HasColumnType("jsonb");
             e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
+            e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrgId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<PatrolVisit>(e =>
         {
@@ -143,6 +150,14 @@ public sealed class GeoTrygghetDbContext(DbContextOptions<GeoTrygghetDbContext> 
             e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.ToOrg).OnDelete(DeleteBehavior.Cascade);
             e.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
         });
+    }
+
+    // The owning organisation of an imported row (issue #10); an organisation that owns rows cannot be removed.
+    private static void Owned<T>(EntityTypeBuilder<T> e)
+        where T : class
+    {
+        e.HasIndex("OrgId");
+        e.HasOne<Organisation>().WithMany().HasForeignKey("OrgId").OnDelete(DeleteBehavior.Restrict);
     }
 
     private static void Imported<T>(EntityTypeBuilder<T> e, string table, string geometryType, Action<EntityTypeBuilder<T>> more)

@@ -79,6 +79,12 @@ public static class SchemaManager
         {
             using var cmd = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS postgis", conn);
             cmd.ExecuteNonQuery();
+            // Row-level security (issue #10) lets a query's own conditions use an index only when their operators are
+            // leakproof; PostGIS does not mark its bounding-box operators so, and every tile would scan its whole table.
+            // They compare two boxes and raise no error that depends on a row's values.
+            using var leakproof = new NpgsqlCommand(
+                "ALTER FUNCTION geometry_overlaps(geometry, geometry) LEAKPROOF; ALTER FUNCTION geometry_contains(geometry, geometry) LEAKPROOF; ALTER FUNCTION geometry_within(geometry, geometry) LEAKPROOF", conn);
+            leakproof.ExecuteNonQuery();
         }
         catch (PostgresException e)
         {

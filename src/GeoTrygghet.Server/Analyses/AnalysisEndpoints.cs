@@ -29,12 +29,15 @@ public static class AnalysisEndpoints
 
     public static IEndpointRouteBuilder MapAnalysisEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/analyses", async (HttpContext http, ServerOptions options, NpgsqlDataSource db) =>
+        app.MapPost("/analyses", async (HttpContext http, ServerOptions options, Security.ServiceDatabase database) =>
         {
-            if (options.PublicMode)
+            // Analyses run on single events: for the analysts and coordinators, on the events they see exactly.
+            if (Security.RequestViewer.Viewer(http) is not { MayAnalyse: true } viewer)
             {
-                return Problems.NotFound("Analyses on single events are not offered in public mode.");
+                return Security.RequestViewer.Refused(http, options, "Analyser av enskilda händelser");
             }
+
+            var db = database.For(http);
 
             JsonObject body;
             try
@@ -46,7 +49,15 @@ public static class AnalysisEndpoints
                 return Problems.BadRequest($"The body is not a JSON object: {e.Message}");
             }
 
-            var request = AnalysisRequest.Parse(body, options.Crs.Srid);
+            var parsed = AnalysisRequest.Parse(body, options.Crs.Srid);
+            var filter = parsed.Run.Filter with { Owners = viewer.Owners };
+            if ((filter.UsesIncidents && viewer.Incidents != Core.Access.LayerAccess.Exact) || (filter.UsesReports && viewer.Reports != Core.Access.LayerAccess.Exact))
+            {
+                return Security.RequestViewer.Refused(http, options, $"Analys av {(filter.UsesIncidents && viewer.Incidents != Core.Access.LayerAccess.Exact ? "polisanmälda händelser" : "EST-rapporter")}, som organisationen ser som antal per ruta,");
+            }
+
+            var request = parsed with { Run = parsed.Run with { Filter = filter, Org = viewer.Org } };
+            var cs = database.ConnectionString(http);
             // Two runs may not share a name: a taken one is refused before minutes of work, and the default carries a
             // random part so that analyses started in the same second do not collide.
             var name = request.Name is { Length: > 0 } given ? given
@@ -70,7 +81,7 @@ public static class AnalysisEndpoints
                 try
                 {
                     // The work is CPU-bound: on a pool thread, so the request's thread is not held while it runs.
-                    run = await Task.Run(() => HotspotRunner.Run(options.ConnectionString, request.Run with { Name = name }, limit.Token), limit.Token);
+                    run = await Task.Run(() => HotspotRunner.Run(cs, request.Run with { Name = name }, limit.Token), limit.Token);
                 }
                 catch (OperationCanceledException) when (!http.RequestAborted.IsCancellationRequested)
                 {

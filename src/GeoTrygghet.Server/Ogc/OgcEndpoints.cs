@@ -3,6 +3,7 @@ using System.Text;
 using GeoTrygghet.Core.Time;
 using GeoTrygghet.Data.Layers;
 using GeoTrygghet.Server.Layers;
+using GeoTrygghet.Server.Security;
 using GeoTrygghet.Server.Tiles;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -48,12 +49,13 @@ public static class OgcEndpoints
             },
         }));
 
-        app.MapGet("/ogc/collections", async (HttpContext http, ServerOptions options, LayerExtents extents) =>
+        app.MapGet("/ogc/collections", async (HttpContext http, ServerOptions options, LayerExtents extents, ServiceDatabase database) =>
         {
             var collections = new List<object>();
-            foreach (var layer in Offered(options))
+            var db = database.For(http);
+            foreach (var layer in Offered(http, options))
             {
-                collections.Add(Collection(http, layer, await extents.Of(layer, http.RequestAborted), await extents.TimesOf(layer, http.RequestAborted)));
+                collections.Add(Collection(http, layer, await extents.Of(layer, db, TileEndpoints.Scope(http), http.RequestAborted), await extents.TimesOf(layer, db, TileEndpoints.Scope(http), http.RequestAborted)));
             }
 
             return Results.Json(new
@@ -63,22 +65,30 @@ public static class OgcEndpoints
             });
         });
 
-        app.MapGet("/ogc/collections/{id}", async (string id, HttpContext http, ServerOptions options, LayerExtents extents) =>
-            Offered(options).FirstOrDefault(l => l.Id == id) is { } layer
-                ? Results.Json(Collection(http, layer, await extents.Of(layer, http.RequestAborted), await extents.TimesOf(layer, http.RequestAborted)))
-                : Problems.NotFound($"There is no collection '{id}'."));
-
-        app.MapGet("/ogc/collections/{id}/items", async (string id, HttpContext http, ServerOptions options, NpgsqlDataSource db) =>
+        app.MapGet("/ogc/collections/{id}", async (string id, HttpContext http, ServerOptions options, LayerExtents extents, ServiceDatabase database) =>
         {
-            if (Offered(options).FirstOrDefault(l => l.Id == id) is not { } layer)
+            if (Find(http, options, id) is not { } layer)
             {
-                return Problems.NotFound($"There is no collection '{id}'.");
+                return Refusal(http, options, id);
             }
+
+            var db = database.For(http);
+            return Results.Json(Collection(http, layer, await extents.Of(layer, db, TileEndpoints.Scope(http), http.RequestAborted), await extents.TimesOf(layer, db, TileEndpoints.Scope(http), http.RequestAborted)));
+        });
+
+        app.MapGet("/ogc/collections/{id}/items", async (string id, HttpContext http, ServerOptions options, ServiceDatabase database) =>
+        {
+            if (Find(http, options, id) is not { } layer)
+            {
+                return Refusal(http, options, id);
+            }
+
+            var db = database.For(http);
 
             var q = http.Request.Query;
             var limit = Int(q["limit"], "limit", DefaultLimit, 1, MaxLimit);
             var offset = Int(q["offset"], "offset", 0, 0, int.MaxValue);
-            var query = Query(layer, LayerFilterQuery.Parse(q), q["bbox"], q["datetime"]);
+            var query = Query(layer, LayerFilterQuery.Parse(http), q["bbox"], q["datetime"]);
             var (features, more, matched) = await layer.PageAsync(db, query, limit, offset, options.Crs.Srid, http.RequestAborted);
             var self = $"{TileEndpoints.Base(http)}{http.Request.Path}{http.Request.QueryString}";
             var links = new List<object> { Link(self, "self", GeoJson, "This page") };
@@ -96,12 +106,14 @@ public static class OgcEndpoints
             return Results.Text(json.ToString(), GeoJson);
         });
 
-        app.MapGet("/ogc/collections/{id}/items/{fid}", async (string id, string fid, HttpContext http, ServerOptions options, NpgsqlDataSource db) =>
+        app.MapGet("/ogc/collections/{id}/items/{fid}", async (string id, string fid, HttpContext http, ServerOptions options, ServiceDatabase database) =>
         {
-            if (Offered(options).FirstOrDefault(l => l.Id == id) is not { } layer)
+            if (Find(http, options, id) is not { } layer)
             {
-                return Problems.NotFound($"There is no collection '{id}'.");
+                return Refusal(http, options, id);
             }
+
+            var db = database.For(http);
 
             if (!long.TryParse(fid, NumberStyles.None, CultureInfo.InvariantCulture, out var featureId))
             {
@@ -114,8 +126,16 @@ public static class OgcEndpoints
         return app;
     }
 
-    private static IEnumerable<LayerSource> Offered(ServerOptions options) =>
-        LayerSources.All.Where(l => !(options.PublicMode && l.Sensitive));
+    // Features are single events: only the layers the reader sees exactly (the public view: those without events).
+    private static IEnumerable<LayerSource> Offered(HttpContext http, ServerOptions options) =>
+        LayerSources.All.Where(l => http.AccessTo(options, l) == Core.Access.LayerAccess.Exact);
+
+    private static LayerSource? Find(HttpContext http, ServerOptions options, string id) => Offered(http, options).FirstOrDefault(l => l.Id == id);
+
+    // A layer that exists but is not the reader's to see point by point: 401, 403 or (public mode) 404; else no such collection.
+    private static IResult Refusal(HttpContext http, ServerOptions options, string id) => LayerSources.Find(id) is not null
+        ? http.Refused(options, $"Samlingen '{id}' som enskilda objekt")
+        : Problems.NotFound($"There is no collection '{id}'.");
 
     private static object Collection(HttpContext http, LayerSource layer, double[] bbox, string[]? times) => new
     {

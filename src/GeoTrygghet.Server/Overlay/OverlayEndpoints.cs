@@ -12,6 +12,7 @@ using GeoTrygghet.Data.Evaluation;
 using GeoTrygghet.Data.Overlay;
 using GeoTrygghet.Data.Schema;
 using GeoTrygghet.Server.Layers;
+using GeoTrygghet.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -35,13 +36,13 @@ public static class OverlayEndpoints
 
     public static IEndpointRouteBuilder MapOverlayEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/overlay/lit.geojson", (HttpContext http, ServerOptions options, OverlayCache cache) =>
+        app.MapGet("/overlay/lit.geojson", (HttpContext http, ServerOptions options, OverlayCache cache, ServiceDatabase database) =>
         {
             var minLux = QueryNumbers.Number(http.Request.Query["min_lux"], "min_lux", LitRadius.DefaultThresholdLux, 0.1, 50);
             var day = Day(http.Request.Query["day"], "day") ?? Today();
             return Json(cache.GetOrAdd($"lit:{day}:{minLux}", AssetTables, cancel =>
             {
-                var (overlay, lights) = OverlayRunner.LoadAssets(options.ConnectionString, minLux, options.Crs.Srid);
+                var (overlay, lights) = OverlayRunner.LoadAssets(database.ConnectionString(http), minLux, options.Crs.Srid);
                 cancel.ThrowIfCancellationRequested();
                 var lit = overlay.LitArea(day);
                 return Collection(options.Crs.Srid, [(lit, new JsonObject
@@ -52,12 +53,12 @@ public static class OverlayEndpoints
             }, http.RequestAborted));
         });
 
-        app.MapGet("/overlay/watched.geojson", (HttpContext http, ServerOptions options, OverlayCache cache) =>
+        app.MapGet("/overlay/watched.geojson", (HttpContext http, ServerOptions options, OverlayCache cache, ServiceDatabase database) =>
         {
             var day = Day(http.Request.Query["day"], "day") ?? Today();
             return Json(cache.GetOrAdd($"watched:{day}", AssetTables, _ =>
             {
-                var cameras = AssetSource.Cameras(options.ConnectionString, options.Crs.Srid).Where(c => c.InstalledOn is null || c.InstalledOn <= day);
+                var cameras = AssetSource.Cameras(database.ConnectionString(http), options.Crs.Srid).Where(c => c.InstalledOn is null || c.InstalledOn <= day);
                 return Collection(options.Crs.Srid, cameras.Select(c => ((Geometry)c.View, new JsonObject
                 {
                     ["id"] = c.Id, ["hours"] = c.HoursStart is { } s && c.HoursEnd is { } e ? $"{s:HH\\:mm}-{e:HH\\:mm}" : "always",
@@ -66,8 +67,14 @@ public static class OverlayEndpoints
             }, http.RequestAborted));
         });
 
-        app.MapGet("/overlay/areas", (HttpContext http, ServerOptions options, OverlayCache cache) =>
+        app.MapGet("/overlay/areas", (HttpContext http, ServerOptions options, OverlayCache cache, ServiceDatabase database) =>
         {
+            if (http.Viewer() is not { MayAnalyse: true })
+            {
+                return http.Refused(options, "Överlägget per område");
+            }
+
+            var cs = database.ConnectionString(http);
             var query = http.Request.Query;
             var run = query["run"].ToString();
             var kind = query["areas"].ToString();
@@ -76,12 +83,12 @@ public static class OverlayEndpoints
                 throw new FilterException("run", "give run=ID|NAME (a stored run's hotspots) or areas=all|focus_area|district");
             }
 
-            var filter = Filter(query);
+            var filter = Filter(http);
             var minLux = QueryNumbers.Number(query["min_lux"], "min_lux", LitRadius.DefaultThresholdLux, 0.1, 50);
-            return Json(cache.GetOrAdd($"areas:{run}:{kind}:{Key(filter)}:{minLux}:{query["day"]}", EventTables, cancel =>
+            return Json(cache.GetOrAdd($"areas:{TileScope(http)}:{run}:{kind}:{Key(filter)}:{minLux}:{query["day"]}", EventTables, cancel =>
             {
-                var events = PointSource.Load(options.ConnectionString, filter, cancel);
-                var areas = OverlayRunner.Areas(options.ConnectionString, events, string.IsNullOrEmpty(run) ? null : run, kind == "all" ? null : kind, Day(query["day"], "day"), minLux, options.Crs.Srid, cancel);
+                var events = PointSource.Load(cs, filter, cancel);
+                var areas = OverlayRunner.Areas(cs, events, string.IsNullOrEmpty(run) ? null : run, kind == "all" ? null : kind, Day(query["day"], "day"), minLux, options.Crs.Srid, cancel);
                 var (result, day) = (areas.Areas, areas.Day);
                 var list = new JsonArray(result.Select(a => (JsonNode)new JsonObject
                 {
@@ -94,13 +101,15 @@ public static class OverlayEndpoints
             }, http.RequestAborted));
         });
 
-        app.MapGet("/overlay/candidates", (HttpContext http, ServerOptions options, OverlayCache cache) =>
+        app.MapGet("/overlay/candidates", (HttpContext http, ServerOptions options, OverlayCache cache, ServiceDatabase database) =>
         {
-            if (options.PublicMode)
+            // Candidate places are drawn from where single events happened.
+            if (http.SeesPublicView(options) || http.Viewer() is not { MayAnalyse: true })
             {
-                return Problems.NotFound("Candidate places are drawn from where single events happened and are not offered in public mode.");
+                return http.Refused(options, "Förslag på platser för belysning och kameror");
             }
 
+            var cs = database.ConnectionString(http);
             var query = http.Request.Query;
             var kind = query["kind"].ToString() is { Length: > 0 } k ? k : "light";
             if (kind is not ("light" or "camera"))
@@ -112,11 +121,11 @@ public static class OverlayEndpoints
             var minLux = QueryNumbers.Number(query["min_lux"], "min_lux", LitRadius.DefaultThresholdLux, 0.1, 50);
             var radius = QueryNumbers.Number(query["radius"], "radius", OverlayRunner.DefaultRadius(kind, minLux), 1, 1000);
             var halfLife = QueryNumbers.Number(query["half_life_days"], "half_life_days", 365, 1, 3650);
-            var filter = Filter(query);
-            return Json(cache.GetOrAdd($"candidates:{kind}:{count}:{radius}:{halfLife}:{minLux}:{Key(filter)}", EventTables, cancel =>
+            var filter = Filter(http);
+            return Json(cache.GetOrAdd($"candidates:{TileScope(http)}:{kind}:{count}:{radius}:{halfLife}:{minLux}:{Key(filter)}", EventTables, cancel =>
             {
-                var events = PointSource.Load(options.ConnectionString, filter, cancel);
-                var result = OverlayRunner.Candidates(options.ConnectionString, events, kind, count, radius, halfLife, minLux, new Dictionary<string, double>(), options.Crs.Srid, cancel).Result;
+                var events = PointSource.Load(cs, filter, cancel);
+                var result = OverlayRunner.Candidates(cs, events, kind, count, radius, halfLife, minLux, new Dictionary<string, double>(), options.Crs.Srid, cancel).Result;
                 return Collection(options.Crs.Srid, result.Candidates.Select(c => ((Geometry)new Point(c.X, c.Y), new JsonObject
                 {
                     ["rank"] = c.Rank, ["kind"] = kind, ["events"] = c.Events, ["weight"] = R(c.Weight), ["cumulative_share"] = R(c.CumulativeShare), ["radius_m"] = radius,
@@ -124,12 +133,16 @@ public static class OverlayEndpoints
             }, http.RequestAborted));
         });
 
-        app.MapGet("/evaluate/{measure}", (string measure, HttpContext http, ServerOptions options, OverlayCache cache) =>
+        app.MapGet("/evaluate/{measure}", (string measure, HttpContext http, ServerOptions options, OverlayCache cache, ServiceDatabase database) =>
         {
             var query = http.Request.Query;
-            if (options.PublicMode && query.Count > 0)
+            // Whoever does not see the counted events exactly (the public, an organisation that sees them aggregated) gets
+            // the public view's evaluation: default windows only, counts under the threshold withheld, over all events.
+            var reports = query["events"] == "reports";
+            var aggregated = http.SeesPublicView(options) || http.Viewer()!.AccessTo(!reports) != Core.Access.LayerAccess.Exact;
+            if (aggregated && query.Keys.FirstOrDefault(k => k != "view" && !(k == "events" && reports)) is { } parameter)
             {
-                throw new FilterException(query.Keys.First(), "den offentliga vyn visar utvärderingar med sina standardfönster (helår före och efter), utan parametrar (the public view takes none)");
+                throw new FilterException(parameter, "den offentliga vyn visar utvärderingar med sina standardfönster (helår före och efter), utan parametrar (the public view takes none)");
             }
 
             var request = new EvaluationRequest
@@ -139,12 +152,14 @@ public static class OverlayEndpoints
                 BeforeDays = query["before"].ToString() is { Length: > 0 } before ? QueryNumbers.Integer(before, "before", 365, 1, 3650) : null,
                 AfterDays = query["after"].ToString() is { Length: > 0 } after ? QueryNumbers.Integer(after, "after", 365, 1, 3650) : null,
                 DarkOnly = query["dark_only"] == "true",
-                Reports = query["events"] == "reports",
-                Categories = Filter(query).Categories ?? [],
+                Reports = reports,
+                Categories = Filter(http).Categories ?? [],
+                Owners = aggregated ? null : http.Owners(),
             };
-            var json = cache.GetOrAdd($"evaluate:{measure}:{http.Request.QueryString}", EventTables,
-                cancel => EvaluationRunner.Run(options.ConnectionString, request, cancel).ToJsonString(Core.JsonOutput.Compact), http.RequestAborted);
-            return Json(options.PublicMode
+            var cs = aggregated ? database.AggregatesConnectionString : database.ConnectionString(http);
+            var json = cache.GetOrAdd($"evaluate:{(aggregated ? "public" : TileScope(http))}:{measure}:{http.Request.QueryString}", EventTables,
+                cancel => EvaluationRunner.Run(cs, request, cancel).ToJsonString(Core.JsonOutput.Compact), http.RequestAborted);
+            return Json(aggregated
                 ? Public.PublicEvaluation.Reduce(JsonNode.Parse(json)!.AsObject(), options.PublicMinCount).ToJsonString(Core.JsonOutput.Compact)
                 : json);
         });
@@ -152,10 +167,13 @@ public static class OverlayEndpoints
         return app;
     }
 
-    private static EventFilter Filter(IQueryCollection query)
+    private static string TileScope(HttpContext http) => Tiles.TileEndpoints.Scope(http);
+
+    private static EventFilter Filter(HttpContext http)
     {
+        var query = http.Request.Query;
         // The run of /overlay/areas is a name or id, not the tiles' numeric run filter.
-        var f = LayerFilterQuery.Parse(new QueryCollection(query.Where(kv => kv.Key != "run").ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal)));
+        var f = LayerFilterQuery.Parse(new QueryCollection(query.Where(kv => kv.Key != "run").ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal)), http.Owners());
         return f.Events with { IncidentWeight = query["events"] == "reports" ? 0 : 1, ReportWeight = query["events"] is { Count: > 0 } e && e != "incidents" ? 1 : 0 };
     }
 

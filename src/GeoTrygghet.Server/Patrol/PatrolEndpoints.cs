@@ -20,11 +20,12 @@ public static class PatrolEndpoints
 
     public static IEndpointRouteBuilder MapPatrolEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/patrol/plan.{format}", (string format, HttpContext http, ServerOptions options) =>
+        app.MapGet("/patrol/plan.{format}", (string format, HttpContext http, ServerOptions options, Security.ServiceDatabase database) =>
         {
-            if (options.PublicMode)
+            // A plan says where the police will be: the police's analysts only.
+            if (Security.RequestViewer.Viewer(http) is not { MayPlanPresence: true })
             {
-                return Problems.NotFound("Presence plans are not offered in public mode.");
+                return Security.RequestViewer.Refused(http, options, "Närvaroplaner");
             }
 
             if (format is not ("json" or "geojson" or "gpx" or "pdf"))
@@ -43,7 +44,7 @@ public static class PatrolEndpoints
                 throw new FilterException("shift", e.Message);
             }
 
-            var result = PatrolRunner.Run(options.ConnectionString, new PatrolRequest
+            var result = PatrolRunner.Run(database.ConnectionString(http), new PatrolRequest
             {
                 ShiftStart = shift.From,
                 ShiftEnd = shift.To,

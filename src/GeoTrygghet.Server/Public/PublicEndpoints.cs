@@ -2,7 +2,6 @@ using GeoTrygghet.Data.Layers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Npgsql;
 
 namespace GeoTrygghet.Server.Public;
 
@@ -15,7 +14,7 @@ public static class PublicEndpoints
 {
     public static IEndpointRouteBuilder MapPublicEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/public/{file}", async (string file, HttpContext http, ServerOptions options, NpgsqlDataSource db) =>
+        app.MapGet("/public/{file}", async (string file, HttpContext http, ServerOptions options, Security.ServiceDatabase database) =>
         {
             if (!file.EndsWith(".geojson", StringComparison.Ordinal) || LayerSources.Find(file[..^8]) is not EventLayerSource layer)
             {
@@ -23,7 +22,7 @@ public static class PublicEndpoints
             }
 
             var request = PublicCells.Parse(http.Request.Query);
-            return Results.Text(await PublicCellsSql.GeoJsonAsync(db, layer, PublicCells.Query(request, options), options.Crs.Srid, http.RequestAborted), "application/geo+json; charset=utf-8");
+            return Results.Text(await PublicCellsSql.GeoJsonAsync(database.Aggregates, layer, PublicCells.Query(request, options), options.Crs.Srid, http.RequestAborted), "application/geo+json; charset=utf-8");
         });
         return app;
     }

@@ -5,7 +5,9 @@ using System.Text.Json.Nodes;
 using GeoTrygghet.Core.Time;
 using GeoTrygghet.Data.Analysis;
 using GeoTrygghet.Data.Layers;
+using GeoTrygghet.Core.Access;
 using GeoTrygghet.Server.Layers;
+using GeoTrygghet.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -25,28 +27,37 @@ public static class TileEndpoints
 
     public static IEndpointRouteBuilder MapTileEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/tiles", async (HttpContext http, NpgsqlDataSource db, ServerOptions options) => Results.Json(new
+        app.MapGet("/tiles", async (HttpContext http, ServiceDatabase database, ServerOptions options) => Results.Json(new
         {
-            // The public view has no hotspot runs: their names, summaries and outlines come from single events.
-            runs = options.PublicMode ? [] : await Runs(db, http),
-            layers = LayerSources.All.Where(l => !options.PublicMode || !l.Sensitive || l.Points).Select(l => new
+            // The public view has no hotspot runs: their names, summaries and outlines come from single events. A
+            // signed-in reader sees its organisation's own (row-level security on analysis_runs).
+            runs = http.SeesPublicView(options) ? [] : await Runs(database.For(http), http),
+            // A layer the reader sees only aggregated is offered as the public view's counts (filters month and group).
+            layers = LayerSources.All.Select(l => (Layer: l, Access: http.AccessTo(options, l))).Where(a => a.Access != LayerAccess.None).Select(a => new
             {
-                id = l.Id,
-                title = l.Title,
-                description = l.Description,
-                geometry = l.GeometryType,
-                tilejson = $"{Base(http)}/tiles/{l.Id}.json",
-                tiles = $"{Base(http)}/tiles/{l.Id}/{{z}}/{{x}}/{{y}}.mvt",
-                filters = options.PublicMode && l.Sensitive ? ["month", "group"] : l.FilterNames,
-                sensitive = l.Sensitive,
+                id = a.Layer.Id,
+                title = a.Layer.Title,
+                description = a.Layer.Description,
+                geometry = a.Layer.GeometryType,
+                tilejson = $"{Base(http)}/tiles/{a.Layer.Id}.json",
+                tiles = $"{Base(http)}/tiles/{a.Layer.Id}/{{z}}/{{x}}/{{y}}.mvt",
+                filters = a.Access == LayerAccess.Aggregate ? ["month", "group"] : a.Layer.FilterNames,
+                sensitive = a.Layer.Sensitive,
+                access = a.Access.ToString().ToLowerInvariant(),
             }),
         }));
 
-        app.MapGet("/tiles/{file}", async (string file, HttpContext http, LayerExtents extents, ServerOptions options) =>
+        app.MapGet("/tiles/{file}", async (string file, HttpContext http, LayerExtents extents, ServiceDatabase database, ServerOptions options) =>
         {
-            if (!file.EndsWith(".json", StringComparison.Ordinal) || LayerSources.Find(file[..^5]) is not { } layer || (options.PublicMode && layer.Sensitive && !layer.Points))
+            if (!file.EndsWith(".json", StringComparison.Ordinal) || LayerSources.Find(file[..^5]) is not { } layer)
             {
                 return Problems.NotFound($"There is no layer '{file.Replace(".json", string.Empty, StringComparison.Ordinal)}'; GET /tiles lists the layers.");
+            }
+
+            var access = http.AccessTo(options, layer);
+            if (access == LayerAccess.None)
+            {
+                return http.Refused(options, $"Lagret '{layer.Id}'");
             }
 
             var query = http.Request.QueryString.HasValue ? http.Request.QueryString.Value : string.Empty;
@@ -60,25 +71,25 @@ public static class TileEndpoints
                 ["tiles"] = new[] { $"{Base(http)}/tiles/{layer.Id}/{{z}}/{{x}}/{{y}}.mvt{query}" },
                 ["minzoom"] = 0,
                 ["maxzoom"] = 22,
-                // The extent of events is the place of the outermost ones: the public view names none.
-                ["bounds"] = options.PublicMode && layer.Sensitive ? new[] { -180.0, -85.0511, 180.0, 85.0511 } : await extents.Of(layer, http.RequestAborted),
+                // The extent of events is the place of the outermost ones: the public view (and an aggregated layer) names none.
+                ["bounds"] = access == LayerAccess.Aggregate ? new[] { -180.0, -85.0511, 180.0, 85.0511 } : await extents.Of(layer, database.For(http), Scope(http), http.RequestAborted),
                 ["vector_layers"] = new[] { new { id = layer.Id, description = layer.Description, fields = layer.Fields } },
             });
         });
 
-        app.MapGet("/tiles/{layer}/{z}/{x}/{y}.mvt", (string layer, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db) =>
+        app.MapGet("/tiles/{layer}/{z}/{x}/{y}.mvt", (string layer, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, ServiceDatabase db) =>
             Serve(layer, LayerSources.Find(layer), heat: false, "mvt", z, x, y, http, options, versions, cache, db));
 
         // Raster tiles, 256 px XYZ in EPSG:3857, as Mapsui's BruTile, QGIS and GDAL read them; "heatmap"
         // is a kernel heat map of the incidents.
-        app.MapGet("/raster/{layer}/{z}/{x}/{y}.png", (string layer, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db) =>
+        app.MapGet("/raster/{layer}/{z}/{x}/{y}.png", (string layer, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, ServiceDatabase db) =>
             LayerSources.FindRaster(layer) is var (source, heat)
                 ? Serve(layer, source, heat, "png", z, x, y, http, options, versions, cache, db)
                 : Serve(layer, null, heat: false, "png", z, x, y, http, options, versions, cache, db));
         return app;
     }
 
-    private static async Task<IResult> Serve(string layer, LayerSource? definition, bool heat, string format, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db)
+    private static async Task<IResult> Serve(string layer, LayerSource? definition, bool heat, string format, string z, string x, string y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, ServiceDatabase database)
     {
         if (definition is null)
         {
@@ -90,21 +101,25 @@ public static class TileEndpoints
             return Problems.BadRequest(error);
         }
 
-        if (options.PublicMode && definition.Sensitive)
+        switch (http.AccessTo(options, definition))
         {
-            return definition is EventLayerSource events && format == "mvt"
-                ? await PublicTile(layer, events, tz, tx, ty, http, options, versions, cache, db)
-                : Problems.NotFound($"'{layer}' finns inte som {(format == "png" ? "rasterbild" : "lager")} i den offentliga vyn (not in the public view); händelser visas som antal per ruta och månad.");
+            case LayerAccess.None:
+                return http.Refused(options, $"Lagret '{layer}'");
+            case LayerAccess.Aggregate:
+                return definition is EventLayerSource events && format == "mvt"
+                    ? await PublicTile(layer, events, tz, tx, ty, http, options, versions, cache, database)
+                    : http.Refused(options, $"'{layer}' som {(format == "png" ? "rasterbild" : "lager")} (händelser visas som antal per ruta och månad)");
         }
 
-        var filter = LayerFilterQuery.Parse(http.Request.Query);
+        var db = database.For(http);
+        var filter = LayerFilterQuery.Parse(http);
         if (await definition.MissingAsync(db, filter, http.RequestAborted) is { } missing)
         {
             return Problems.NotFound(missing);
         }
 
         var aggregate = definition.Points && tz < options.DetailZoom;
-        var key = string.Create(CultureInfo.InvariantCulture, $"{format}:{layer}/{tz}/{tx}/{ty}|{filter.Key}|{aggregate}|{versions.Of(definition.Tables)}|{versions.Epoch}");
+        var key = string.Create(CultureInfo.InvariantCulture, $"{format}:{layer}/{tz}/{tx}/{ty}|{(definition.Sensitive ? Scope(http) : string.Empty)}|{filter.Key}|{aggregate}|{versions.Of(definition.Tables)}|{versions.Epoch}");
         return await Cached(key, definition.Sensitive ? "private, no-cache" : "public, no-cache", format == "png" ? "image/png" : MvtType, http, versions, cache, db, async conn =>
         {
             var cells = aggregate ? TileGrid.AggregateCellsPerSide : 0;
@@ -129,8 +144,9 @@ public static class TileEndpoints
     }
 
     /// <summary>The public view's tile of an event layer: counts per fixed cell of one month (<see cref="Public.PublicCells"/>).</summary>
-    private static async Task<IResult> PublicTile(string layer, EventLayerSource definition, int z, int x, int y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, NpgsqlDataSource db)
+    private static async Task<IResult> PublicTile(string layer, EventLayerSource definition, int z, int x, int y, HttpContext http, ServerOptions options, DataVersions versions, TileCache cache, ServiceDatabase database)
     {
+        var db = database.Aggregates;
         var request = Public.PublicCells.Parse(http.Request.Query);
         var key = string.Create(CultureInfo.InvariantCulture, $"public:{layer}/{z}/{x}/{y}|{request.Key}|{versions.Of(definition.Tables)}|{versions.Epoch}");
         return await Cached(key, "public, no-cache", MvtType, http, versions, cache, db, async conn =>
@@ -189,6 +205,9 @@ public static class TileEndpoints
         }).ToList();
 
     private static JsonNode? Node(string? json) => json is null ? null : JsonNode.Parse(json);
+
+    /// <summary>Whose data a cached answer is of: a signed-in reader's organisation or the public.</summary>
+    internal static string Scope(HttpContext http) => http.Viewer()?.Org ?? "public";
 
     internal static string Base(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 

@@ -65,6 +65,7 @@ public sealed class AnalysisCrsEndToEndTests
         await using var app = ServerApp.Build(new ServerOptions { ConnectionString = db.ConnectionString, Urls = url });
         await app.StartAsync();
         using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", GeoTrygghet.Application.Access.Accounts.IssueToken(db.ConnectionString, "polis.analytiker", TimeSpan.FromHours(1)).Token);
 
         using var page = JsonDocument.Parse(await http.GetStringAsync($"{url}/ogc/collections/incidents/items?bbox=15.985,59.505,15.995,59.512&limit=10000"));
         var positions = page.RootElement.GetProperty("features").EnumerateArray()

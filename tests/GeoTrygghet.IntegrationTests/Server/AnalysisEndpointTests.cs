@@ -43,6 +43,7 @@ public sealed class AnalysisEndpointTests(MapServiceFixture service) : IClassFix
         // Local Moran on a 10 m grid over 3 × 3 km with 9,999 permutations: far more than the two minutes allowed.
         using (var impatient = new HttpClient { Timeout = TimeSpan.FromSeconds(1) })
         {
+            impatient.DefaultRequestHeaders.Authorization = service.Http.DefaultRequestHeaders.Authorization;
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient.PostAsJsonAsync($"{service.BaseUrl}/analyses", new JsonObject
             {
                 ["method"] = "moran", ["name"] = "left early", ["area"] = Square(556033, 6597260, 1500),

@@ -16,6 +16,9 @@ public sealed class PatrolEndpointTests(MapServiceFixture service) : IClassFixtu
             Assert.True(run.ExitCode == 0, run.All);
         }
 
+        // The command line reads every event; the police see the housing company's reports only once it shares them exactly.
+        var sharing = GtProcess.Run(service.Db.ConnectionString, "sharing", "set", "--from", "kbab", "--to", "polisen", "--layer", "reports", "--level", "exact");
+        Assert.True(sharing.ExitCode == 0, sharing.All);
         var query = "shift=2024-11-29T18:00/02:00&patrols=2&run=plan-page&seed=4";
         var http = JsonNode.Parse(await service.Http.GetStringAsync($"{service.BaseUrl}/patrol/plan.json?{query}"))!;
         var file = Path.Combine(Path.GetTempPath(), $"gt-plan-{Guid.NewGuid():N}.json");

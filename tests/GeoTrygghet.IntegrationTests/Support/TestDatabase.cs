@@ -36,11 +36,11 @@ public sealed class TestDatabase : IDisposable
         }
 
         // PostGIS needs a superuser to install; the migrations then find it and leave it alone.
-        using (var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = Name, Pooling = false }.ConnectionString))
+        SchemaManager.InstallPostgis(new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = Name, Pooling = false }.ConnectionString);
+        if (!string.IsNullOrEmpty(app.Username))
         {
-            conn.Open();
-            using var cmd = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS postgis", conn);
-            cmd.ExecuteNonQuery();
+            // The map service reads as the owner's service role (row-level security, issue #10).
+            Data.Access.ServiceRole.Create(AdminConnectionString, app.Username);
         }
 
         app.Database = Name;
