@@ -5,7 +5,8 @@
 #      runs the unit tests of the viewer's pure modules (maps/unit/, node:test, no browser);
 #   3. starts the project's PostGIS (./gt db up) and makes a database of its own for the test,
 #      geotrygghet_viewer_test, dropped first so every run starts clean;
-#   4. loads the demo town into it and stores a Gi* and a DBSCAN hotspot run;
+#   4. loads the demo town into it (with its organisations and users, whose passwords gt demo keeps in
+#      .local/demo-users-geotrygghet_viewer_test.txt: the tests sign in with them) and stores a Gi* and a DBSCAN hotspot run;
 #   5. serves it with ./gt serve on a free loopback port, and with ./gt serve --public on another, and waits
 #      until both answer;
 #   6. runs `node --test maps/tests/` with GT_VIEWER_URL and GT_PUBLIC_URL set, one file at a time in name order (baselines,
@@ -69,7 +70,9 @@ command -v psql >/dev/null 2>&1 || as_root_install psql postgresql-client
 psql_admin() { psql -X -q -h "$admin_host" -p "$port" -U "$admin_user" -d postgres -v ON_ERROR_STOP=1 "$@"; }
 say "creating the database $test_db on $host:$port …"
 psql_admin -c "DROP DATABASE IF EXISTS $test_db WITH (FORCE)" -c "CREATE DATABASE $test_db OWNER $user"
-psql_admin -d "$test_db" -c "CREATE EXTENSION postgis"
+psql_admin -d "$test_db" -c "CREATE EXTENSION postgis" \
+  -c "ALTER FUNCTION geometry_overlaps(geometry, geometry) LEAKPROOF" -c "ALTER FUNCTION geometry_contains(geometry, geometry) LEAKPROOF" \
+  -c "ALTER FUNCTION geometry_within(geometry, geometry) LEAKPROOF"
 export GEOTRYGGHET_DB="Host=$host;Port=$port;Database=$test_db;Username=$user;Password=$password"
 
 server_pid=""
@@ -127,7 +130,7 @@ node -e 'fetch(process.argv[1]).then(async (r) => { const t = await r.text(); pr
 # ---- 6. The browser tests
 say "running the browser tests against $url …"
 set +e
-GT_VIEWER_URL="$url" GT_PUBLIC_URL="$public_url" GT_CHROMIUM="$chromium" node --test --test-concurrency=1 --test-reporter=spec "$root/maps/tests/" 2>&1 | tee "$log_dir/tests.log"
+GT_DEMO_USERS="$root/.local/demo-users-$test_db.txt" GT_VIEWER_URL="$url" GT_PUBLIC_URL="$public_url" GT_CHROMIUM="$chromium" node --test --test-concurrency=1 --test-reporter=spec "$root/maps/tests/" 2>&1 | tee "$log_dir/tests.log"
 status=${PIPESTATUS[0]}
 set -e
 if [ "$status" -ne 0 ]; then

@@ -7,7 +7,7 @@ import { SIZES } from './export.js';
 import { escapeHtml } from './charts.js';
 import { fetchJson } from './net.js';
 import { viewer, $, api, state, markChanged, settled } from './viewer.js';
-import { tileUrl, overlayUrl, publicView } from './urls.js';
+import { tileUrl, overlayUrl, publicView, seesExactly } from './urls.js';
 import { hideBanner, periodText, updateSummaries } from './status.js';
 import { availableLayers } from './layer-list.js';
 
@@ -241,7 +241,7 @@ export function ensureDataDomain() {
 async function probeDataDomain() {
   if (viewer.dataDomain) return viewer.dataDomain;
   // The public view offers no incidents as OGC features, so no first or last time either (that would date events).
-  if (publicView()) return null;
+  if (publicView() || !seesExactly('incidents')) return null;
   const count = async (datetime) => {
     const page = await fetchJson(api(`/ogc/collections/incidents/items?limit=1&datetime=${encodeURIComponent(datetime)}`));
     return page.numberMatched ?? 0;

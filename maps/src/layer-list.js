@@ -7,14 +7,16 @@ import { LAYERS, legendSvg } from './layers.js';
 import { escapeHtml } from './charts.js';
 import { fetchJson } from './net.js';
 import { viewer, $, state, markChanged } from './viewer.js';
-import { catalogLayer, publicView, overlayUrl } from './urls.js';
+import { catalogLayer, publicView, overlayUrl, may, seesExactly } from './urls.js';
 import { showBanner, updateNoDataNotice } from './status.js';
 import { currentRun } from './runs.js';
 
 export function availableLayers() {
   return LAYERS.filter((def) => {
     if (publicView() && (def.raster || def.overlay || def.id === 'candidates' || def.id === 'plan')) return false;
-    if (def.raster) return catalogLayer('incidents');
+    if ((def.id === 'candidates' && !may('analyse')) || (def.id === 'plan' && !may('plan'))) return false;
+    // The heat map draws single incidents: only for a reader who sees them exactly.
+    if (def.raster) return seesExactly('incidents');
     if (def.overlay) return catalogLayer(def.id === 'lit' ? 'lights' : 'cameras');
     if (def.local) return true;
     return def.sources.every((s) => catalogLayer(s));

@@ -17,7 +17,8 @@ import { AnalysisForm } from './analysis.js';
 import { PlanPage } from './plan.js';
 import { fetchJson } from './net.js';
 import { viewer, $, api, state, FILTER_KEYS } from './viewer.js';
-import { queryFor, publicView } from './urls.js';
+import { queryFor, publicView, may } from './urls.js';
+import { loadAccount, renderAccount, viewAsPublic, wireSignIn } from './account.js';
 import { showBanner, hideBanner, periodText, filterText, updateNoDataNotice } from './status.js';
 import { syncUrl } from './url-sync.js';
 import { buildLayerList, applyLayers, showLayer } from './layer-list.js';
@@ -67,6 +68,16 @@ function hideNonPublicTools() {
   $('source').closest('label').hidden = true;
 }
 
+/**
+ * A signed-in reader sees the tools its role may use (issue #10): analyses and candidate places for analysts and
+ * coordinators, presence plans for the police's analysts, the runs where there are any or it may make them.
+ */
+function hideToolsByRole() {
+  if (!may('analyse')) for (const heading of ['an-heading', 'cand-heading']) $(heading).closest('section').hidden = true;
+  if (!may('plan')) $('plan-heading').closest('section').hidden = true;
+  if (!may('analyse') && !viewer.catalog.runs?.length) $('runs-heading').closest('section').hidden = true;
+}
+
 function applyLanguage() {
   setLanguage(state().lang);
   translateDom();
@@ -76,6 +87,7 @@ function applyLanguage() {
     buildLayerList();
     buildRuns();
   }
+  renderAccount();
   viewer.panel?.refresh();
   viewer.candidates?.render();
   viewer.evaluation?.render();
@@ -119,6 +131,7 @@ async function start() {
   buildFilterControls();
   wireFilterControls();
   wireExport();
+  wireSignIn();
   syncUrl();
   viewer.store.subscribe(onStateChange);
   $('menu-toggle').addEventListener('click', () => {
@@ -151,11 +164,15 @@ async function boot() {
   if (booting || viewer.map) return;
   booting = true;
   try {
+    await loadAccount();
+    viewer.asPublic = viewAsPublic();
+    renderAccount();
     viewer.catalog = await loadCatalog();
     if (!viewer.catalog) return;
     hideBanner();
     document.body.dataset.state = 'ready';
     if (publicView()) hideNonPublicTools();
+    else hideToolsByRole();
     buildLayerList();
     buildRuns();
     await initMap();

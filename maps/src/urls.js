@@ -14,9 +14,24 @@ export function filtersOf(sourceId) {
   return layer?.filters ?? [];
 }
 
-/** A service started with --public: events only as counts per cell and month, no heat map, overlays, candidates or plans. */
+/**
+ * The public view: nobody signed in (or a signed-in reader looking at what the public sees), or a service started with
+ * --public. Events only as counts per cell and month; no heat map, overlays, candidates, analyses or plans.
+ */
 export function publicView() {
-  return filtersOf('incidents').includes('month');
+  return viewer.account === null || viewer.asPublic;
+}
+
+/** Whether the reader sees a layer of events point by point (not only as the public view's counts). */
+export function seesExactly(layerId) {
+  const layer = catalogLayer(layerId);
+  return Boolean(layer) && !(layer.filters ?? []).includes('month');
+}
+
+/** What the signed-in reader's role may use: analyses and candidates, presence plans. */
+export function may(what) {
+  if (publicView()) return false;
+  return what === 'plan' ? Boolean(viewer.account.may_plan_presence) : Boolean(viewer.account.may_analyse);
 }
 
 export function queryFor(sourceId) {

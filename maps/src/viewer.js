@@ -6,13 +6,23 @@ import { createStore } from './store.js';
 
 export const $ = (id) => document.getElementById(id);
 const base = new URL('.', window.location.href);
-/** A URL of the service that served the viewer; string concatenation keeps the {z}/{x}/{y} placeholders. */
-export const api = (path) => base.href + path.replace(/^\//, '');
+/**
+ * A URL of the service that served the viewer; string concatenation keeps the {z}/{x}/{y} placeholders. A signed-in
+ * reader who chose to see what the public sees asks every layer with view=public.
+ */
+export const api = (path) => {
+  const url = base.href + path.replace(/^\//, '');
+  return viewer.asPublic ? `${url}${url.includes('?') ? '&' : '?'}view=public` : url;
+};
 
 /** The filter keys of the state: a change of any of them changes the tiles' URLs. */
 export const FILTER_KEYS = ['from', 'to', 'step', 'stepIndex', 'categories', 'reportCategories', 'sources', 'hours', 'run'];
 
 export const viewer = {
+  base: base.href,
+  account: null, // GET /auth/me: the signed-in reader, or null (the public view)
+  asPublic: false, // a signed-in reader looking at the public view
+  signInOffered: true, // false for a service that serves only the public view (gt serve --public)
   store: createStore(parseHash(window.location.hash)),
   catalog: null, // the /tiles answer
   map: null,

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openViewer, settled, BASE_URL } from './helpers.mjs';
+import { launch, openViewer, settled, BASE_URL, serviceFetch } from './helpers.mjs';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'baselines');
 const update = process.env.GT_UPDATE_BASELINES === '1';
@@ -17,7 +17,7 @@ let runs;
 
 before(async () => {
   browser = await launch();
-  runs = (await (await fetch(`${BASE_URL}/tiles`)).json()).runs;
+  runs = (await (await serviceFetch(`${BASE_URL}/tiles`)).json()).runs;
 });
 
 after(async () => {

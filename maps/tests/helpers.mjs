@@ -3,7 +3,7 @@
 // unreachable service fail the tests; they are never skipped.
 
 import { chromium } from 'playwright-core';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,8 +34,40 @@ const ARGS = [
   '--font-render-hinting=none',
 ];
 
-/** Starts Chromium with a fresh profile; close() also removes the profile. */
-export async function launch() {
+/** The demo's users and their passwords, as gt demo kept them (scripts/viewer-test.sh names the file). */
+export function demoPassword(user) {
+  const file = process.env.GT_DEMO_USERS;
+  assert.ok(file && existsSync(file), 'GT_DEMO_USERS must name the demo users file that gt demo wrote (scripts/viewer-test.sh sets it)');
+  const line = readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith(`${user} `));
+  assert.ok(line, `${user} is not in ${file}`);
+  return line.slice(user.length + 1).trim();
+}
+
+let sessionCookie = null;
+
+/**
+ * fetch() as the demo's police analyst, who sees what the browser tests' pages see (a session of its own, made once):
+ * the service answers a request without credentials with the public view.
+ */
+export async function serviceFetch(url, init = {}) {
+  if (!sessionCookie) {
+    const response = await fetch(`${BASE_URL}/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ user: 'polis.analytiker', password: demoPassword('polis.analytiker') }),
+    });
+    assert.equal(response.status, 200, `signing in as polis.analytiker: ${await response.text()}`);
+    sessionCookie = response.headers.get('set-cookie').split(';')[0];
+  }
+  return fetch(url, { ...init, headers: { ...(init.headers ?? {}), Cookie: sessionCookie } });
+}
+
+/**
+ * Starts Chromium with a fresh profile, signed in as `user` (the demo's police analyst unless told otherwise; null: not
+ * signed in, the public view) through POST /auth/login, whose session cookie the pages then send; close() also removes
+ * the profile.
+ */
+export async function launch({ user = 'polis.analytiker' } = {}) {
   requireEnvironment();
   const profile = mkdtempSync(path.join(tmpdir(), 'gt-viewer-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -50,6 +82,10 @@ export async function launch() {
   context.setDefaultTimeout(30000);
   // Every page gets the test build's app.js (with window.__gt) in place of the served one; the rest is the service's.
   await context.route(/\/assets\/app\.js(\?.*)?$/, (route) => route.fulfill({ path: TEST_BUNDLE, contentType: 'text/javascript; charset=utf-8' }));
+  if (user) {
+    const response = await context.request.post(`${BASE_URL}/auth/login`, { data: { user, password: demoPassword(user) }, headers: { Origin: BASE_URL } });
+    assert.equal(response.status(), 200, `signing in as ${user}: ${await response.text()}`);
+  }
   return {
     context,
     async close() {

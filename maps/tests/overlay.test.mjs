@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openViewer, settled, BASE_URL } from './helpers.mjs';
+import { launch, openViewer, settled, BASE_URL, serviceFetch } from './helpers.mjs';
 
 let browser;
 let catalog;
@@ -13,7 +13,7 @@ const CENTRE = 'map=15.00/59.51000/15.99000';
 
 before(async () => {
   browser = await launch();
-  const response = await fetch(`${BASE_URL}/tiles`).catch((e) => assert.fail(`the service at ${BASE_URL} does not answer: ${e.message}`));
+  const response = await serviceFetch(`${BASE_URL}/tiles`).catch((e) => assert.fail(`the service at ${BASE_URL} does not answer: ${e.message}`));
   catalog = await response.json();
   assert.ok(catalog.runs.some((r) => r.method.includes('Gi*')) && catalog.runs.some((r) => r.method.includes('DBSCAN')), 'a Gi* and a DBSCAN run are needed');
 });
@@ -23,7 +23,7 @@ after(async () => {
 });
 
 async function json(path) {
-  const r = await fetch(`${BASE_URL}${path}`);
+  const r = await serviceFetch(`${BASE_URL}${path}`);
   assert.equal(r.status, 200, `GET ${path}`);
   return r.json();
 }

@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openViewer, settled, BASE_URL } from './helpers.mjs';
+import { launch, openViewer, settled, BASE_URL, serviceFetch } from './helpers.mjs';
 
 let browser;
 let runs;
@@ -13,7 +13,7 @@ const CENTRE = 'map=15.00/59.51000/15.99000';
 
 before(async () => {
   browser = await launch();
-  runs = (await (await fetch(`${BASE_URL}/tiles`)).json()).runs;
+  runs = (await (await serviceFetch(`${BASE_URL}/tiles`)).json()).runs;
 });
 
 after(async () => {
@@ -97,8 +97,8 @@ test('the plan page asks the service with its inputs, lists the timetable, draws
     assert.equal(geo.search, json.search);
 
     // The timetable is plan.json's stops: count, times, hotspots.
-    const plan = await (await fetch(json.url)).json();
-    const features = await (await fetch(geo.url)).json();
+    const plan = await (await serviceFetch(json.url)).json();
+    const features = await (await serviceFetch(geo.url)).json();
     assert.ok(plan.stops.length > 0, 'the plan has stops');
     const rows = await timetable(page);
     assert.equal(rows.length, plan.stops.length, 'a row per stop');
@@ -168,9 +168,9 @@ test('the plan page asks the service with its inputs, lists the timetable, draws
       assert.equal(url.search, json.search, `${f} link has the plan's query`);
       hrefs[f] = url.href;
     }
-    const pdf = Buffer.from(await (await fetch(hrefs.pdf)).arrayBuffer());
+    const pdf = Buffer.from(await (await serviceFetch(hrefs.pdf)).arrayBuffer());
     assert.equal(pdf.subarray(0, 4).toString('latin1'), '%PDF');
-    const gpx = await (await fetch(hrefs.gpx)).text();
+    const gpx = await (await serviceFetch(hrefs.gpx)).text();
     assert.match(gpx, /<gpx[\s>]/);
     const download = page.waitForEvent('download');
     await page.locator('[data-testid="plan-export-geojson"]').click();
@@ -238,7 +238,7 @@ test('a bad input shows the service reason, and a client check needs no request'
     const status = page.locator('#plan-status');
     assert.equal(await status.getAttribute('role'), 'alert');
     assert.match(await status.textContent(), /Planen kunde inte göras: .*shift.*does not exist in Europe\/Stockholm/);
-    const response = await fetch(requests.find((r) => r.format === 'json').url);
+    const response = await serviceFetch(requests.find((r) => r.format === 'json').url);
     assert.equal(response.status, 400);
     assert.ok((await status.textContent()).includes((await response.json()).detail));
 

@@ -10,7 +10,7 @@ let browser;
 
 before(async () => {
   assert.ok(PUBLIC_URL, 'GT_PUBLIC_URL must name a service started with gt serve --public (scripts/viewer-test.sh sets it)');
-  browser = await launch();
+  browser = await launch({ user: null });
 });
 
 after(async () => {

@@ -5,14 +5,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openViewer, settled, tileRequests, pngSize, imageStats, BASE_URL } from './helpers.mjs';
+import { launch, openViewer, settled, tileRequests, pngSize, imageStats, BASE_URL, serviceFetch } from './helpers.mjs';
 
 let browser;
 let catalog;
 
 before(async () => {
   browser = await launch();
-  const response = await fetch(`${BASE_URL}/tiles`).catch((e) => assert.fail(`the service at ${BASE_URL} does not answer: ${e.message}`));
+  const response = await serviceFetch(`${BASE_URL}/tiles`).catch((e) => assert.fail(`the service at ${BASE_URL} does not answer: ${e.message}`));
   assert.equal(response.status, 200, 'GET /tiles');
   catalog = await response.json();
   assert.ok(catalog.runs.some((r) => r.method.includes('Gi*')), 'the database needs a stored Gi* run (./gt hotspots gistar)');
@@ -262,7 +262,7 @@ test('clicking a DBSCAN cluster shows its size, categories and stored profile', 
     if (await clusterButton.count()) await clusterButton.click();
     await page.waitForFunction(() => document.getElementById('panel').dataset.state === 'ready' && document.querySelector('[data-testid="stat-cluster"]'));
     const shownCluster = await page.locator('[data-testid="stat-cluster"] td').textContent();
-    const stored = await (await fetch(`${BASE_URL}/ogc/collections/hotspots/items?limit=10000`)).json();
+    const stored = await (await serviceFetch(`${BASE_URL}/ogc/collections/hotspots/items?limit=10000`)).json();
     const feature = stored.features.find((f) => f.properties.run_id === dbscan.id && String(f.properties.properties.cluster) === shownCluster);
     assert.ok(feature, `cluster ${shownCluster} is stored`);
     const size = await page.locator('[data-testid="stat-count"] td').textContent();
@@ -447,16 +447,16 @@ test('tablet width: the sidebar opens from the menu button and the map fills the
 });
 
 test('the viewer is served under a content security policy, without source maps and without the test hook', async () => {
-  const page = await fetch(`${BASE_URL}/`);
+  const page = await serviceFetch(`${BASE_URL}/`);
   assert.equal(page.status, 200);
   assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
   assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
-  const script = await fetch(`${BASE_URL}/assets/app.js`);
+  const script = await serviceFetch(`${BASE_URL}/assets/app.js`);
   assert.equal(script.status, 200);
   const text = await script.text();
   assert.doesNotMatch(text, /sourceMappingURL/, 'app.js points at a source map');
   // The tests load their own build with the hook (helpers.mjs); the one served to users has none.
   assert.doesNotMatch(text, /__gt/, 'the served app.js carries the test hook');
   assert.match(text, /ol-viewport|OpenLayers|tileloadend/, 'app.js is not the viewer');
-  assert.equal((await fetch(`${BASE_URL}/assets/app.js.map`)).status, 404, 'the source map is served');
+  assert.equal((await serviceFetch(`${BASE_URL}/assets/app.js.map`)).status, 404, 'the source map is served');
 });

@@ -5,7 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openViewer, settled, tileRequests, BASE_URL } from './helpers.mjs';
+import { launch, openViewer, settled, tileRequests, BASE_URL, serviceFetch } from './helpers.mjs';
 
 let browser;
 const CENTRE = 'map=15.00/59.51000/15.99000';
@@ -90,7 +90,7 @@ test('draw a polygon, run DBSCAN on it, and the new run is selected and drawn', 
     const drawn = await page.evaluate(() => window.__gt.renderedProperties('hotspots'));
     assert.ok(drawn.length > 0 && drawn.every((p) => Number(p.run_id) === run.id), `the new run's clusters drawn (${drawn.length})`);
     assert.ok((await page.evaluate(() => window.location.hash)).includes(`run=${run.id}`));
-    const catalog = await (await fetch(`${BASE_URL}/tiles`)).json();
+    const catalog = await (await serviceFetch(`${BASE_URL}/tiles`)).json();
     assert.ok(catalog.runs.some((r) => r.id === run.id && r.name === 'viewer-drawn-dbscan'));
     assert.deepEqual(log.errors, []);
   } finally {
@@ -102,7 +102,7 @@ test('pick a focus area, run Gi* with a cell size; a selection without events sh
   const { page } = await openViewer(browser.context, `#${CENTRE}`);
   const sent = posts(page);
   try {
-    const areas = await (await fetch(`${BASE_URL}/ogc/collections/focus_areas/items`)).json();
+    const areas = await (await serviceFetch(`${BASE_URL}/ogc/collections/focus_areas/items`)).json();
     const centrum = areas.features.find((f) => f.properties.name === 'Centrum');
     await page.locator('#an-area').selectOption(`area:${centrum.id}`);
     assert.match(await page.locator('#an-area-status').textContent(), /Centrum: [\d,]+ km²/);

@@ -83,7 +83,19 @@ public static partial class ServiceRole
             GRANT INSERT, UPDATE, DELETE ON analysis_runs, analysis_features, data_changes TO {role};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             """, conn);
-        cmd.ExecuteNonQuery();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                cmd.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InternalError && attempt < 5)
+            {
+                // "tuple concurrently updated": another service granted the same tables at that moment; again.
+                Thread.Sleep(50 * attempt);
+            }
+        }
     }
 
     /// <summary>A connection string of the service role for one organisation's reads; null is nobody's (the public view's exact reads: none).</summary>

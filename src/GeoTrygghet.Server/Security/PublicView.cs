@@ -15,7 +15,7 @@ public static class PublicView
 {
     private static readonly string[] Prefixes = ["/tiles", "/raster/", "/ogc", "/evaluate/", "/public/", "/assets/"];
 
-    private static readonly string[] Files = ["/", "/index.html", "/favicon.ico"];
+    private static readonly string[] Files = ["/", "/index.html", "/favicon.ico", "/auth/me"];
 
     public static bool Offers(PathString path) =>
         Files.Contains(path.Value, StringComparer.Ordinal) || Prefixes.Any(p => path.StartsWithSegments(p.TrimEnd('/'), StringComparison.Ordinal));

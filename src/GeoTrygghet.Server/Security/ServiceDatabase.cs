@@ -17,6 +17,7 @@ namespace GeoTrygghet.Server.Security;
 public sealed class ServiceDatabase(ServerOptions options, ILogger<ServiceDatabase> log) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, NpgsqlDataSource> _sources = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
     private volatile bool _granted;
 
     /// <summary>The connection string of the request's reader, for the runners that open their own connections.</summary>
@@ -52,8 +53,15 @@ public sealed class ServiceDatabase(ServerOptions options, ILogger<ServiceDataba
 
         try
         {
-            ServiceRole.Grant(options.ConnectionString);
-            _granted = true;
+            // One at a time: GRANTs of the same tables at once fail with "tuple concurrently updated".
+            lock (_gate)
+            {
+                if (!_granted)
+                {
+                    ServiceRole.Grant(options.ConnectionString);
+                    _granted = true;
+                }
+            }
         }
         catch (Data.DatabaseException e) when (e.InnerException is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {

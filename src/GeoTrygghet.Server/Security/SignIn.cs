@@ -15,7 +15,7 @@ namespace GeoTrygghet.Server.Security;
 /// the session (<see cref="Accounts.SessionLifetime"/>) or at <c>POST /auth/logout</c>. A session is a token like any
 /// other, so <c>gt users revoke-tokens</c> ends it too. A bearer token that is unknown, expired or revoked is answered
 /// 401; a stale cookie is dropped and the request sees the public view. <c>view=public</c> in the query makes a
-/// signed-in request see what the public sees. <c>GET /auth/me</c> says who is signed in. Sign-in attempts are limited
+/// signed-in request see what the public sees. <c>GET /auth/me</c> says who is signed in (<c>"user": null</c> for nobody). Sign-in attempts are limited
 /// (<see cref="SignInLimiter"/>); the state-changing requests pass the <see cref="RequestGuard"/>'s cross-site checks.
 /// </summary>
 public static class SignIn
@@ -59,6 +59,10 @@ public static class SignIn
 
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app, ServerOptions options)
     {
+        // Who is signed in: always answered, so a client learns "nobody" without an error (and whether it could sign in).
+        app.MapGet("/auth/me", (HttpContext http) => http.Viewer() is { } viewer
+            ? Results.Json(Me(viewer, null))
+            : Results.Json(new { user = (string?)null, sign_in = !options.PublicMode }));
         if (options.PublicMode)
         {
             return app;
@@ -109,9 +113,6 @@ public static class SignIn
             return Results.NoContent();
         });
 
-        app.MapGet("/auth/me", (HttpContext http) => http.Viewer() is { } viewer
-            ? Results.Json(Me(viewer, null))
-            : Results.Problem("Inte inloggad: den offentliga vyn (not signed in: the public view).", statusCode: StatusCodes.Status401Unauthorized, title: "Inte inloggad"));
         return app;
     }
 
@@ -128,6 +129,7 @@ public static class SignIn
         may_analyse = viewer.MayAnalyse,
         may_plan_presence = viewer.MayPlanPresence,
         expires = expires is { } e ? Core.Time.StockholmTime.Format(e) : null,
+        sign_in = true,
     };
 
     private static CookieOptions CookieOptions(HttpContext http, ServerOptions options, DateTimeOffset? expires) => new()
