@@ -56,6 +56,7 @@ public static class ServerApp
         // Requests read the database only through this: as the service's role, for the reader's organisation (issue #10).
         builder.Services.AddSingleton<ServiceDatabase>();
         builder.Services.AddSingleton<SignInLimiter>();
+        builder.Services.AddSingleton<LayerOwners>();
         builder.Services.AddSingleton(sp => new DataVersions(options.ConnectionString, sp.GetRequiredService<ILogger<DataVersions>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersions>());
         builder.Services.AddSingleton(new TileCache());

@@ -154,10 +154,11 @@ public static class AccessStore
     }
 
     /// <summary>
-    /// Whom an unexpired token speaks for, with how it sees incidents and reports (issue #10), or null. Exactly: its own
-    /// organisation's rows and those of organisations sharing the layer as <c>exact</c>, when its own organisation has
-    /// rows of the layer or another shares it exactly; else aggregated when any other organisation's rule (or the
-    /// default) is <c>aggregate</c>; else not at all.
+    /// Whom an unexpired token speaks for, with how it sees incidents and reports (issue #10), or null. Exactly (its own
+    /// organisation's rows and those of organisations sharing the layer as <c>exact</c>) when another organisation shares
+    /// the layer exactly; else aggregated when any other organisation's rule (or the default) is <c>aggregate</c>; else
+    /// not at all. Whether its own rows make a layer exact is the caller's to add (<see cref="OwnersOf"/>, kept per data
+    /// version: asked per request, the question scans a table whose rows all belong to another organisation).
     /// </summary>
     public static Core.Access.Viewer? ViewerOf(string connectionString, byte[] tokenHash)
     {
@@ -169,9 +170,7 @@ public static class AccessStore
                 WHERE t.token_hash = $1 AND t.expires_at > now()
             ), layers(layer) AS (VALUES ('incidents'), ('reports'))
             SELECT me.name, me.org_id, me.org_name, me.kind, me.role, l.layer, x.exact,
-                cardinality(x.exact) > 1
-                    OR CASE l.layer WHEN 'incidents' THEN EXISTS (SELECT 1 FROM incidents i WHERE i.org_id = me.org_id)
-                                    ELSE EXISTS (SELECT 1 FROM reports r WHERE r.org_id = me.org_id) END AS sees_exact,
+                cardinality(x.exact) > 1 AS sees_exact,
                 EXISTS (SELECT 1 FROM organisations o WHERE o.id <> me.org_id AND coalesce(
                     (SELECT s.level FROM sharing_rules s WHERE s.from_org = o.id AND s.to_org = me.org_id AND s.layer = l.layer), 'aggregate') = 'aggregate') AS sees_aggregate
             FROM me CROSS JOIN layers l
@@ -181,6 +180,8 @@ public static class AccessStore
             ORDER BY l.layer
             """, conn);
         cmd.Parameters.AddWithValue(tokenHash);
+        // Asked with every request of a signed-in reader: planned once per connection.
+        cmd.Prepare();
         using var reader = cmd.ExecuteReader();
         var layers = new Dictionary<string, (string[] Exact, Core.Access.LayerAccess Access)>(StringComparer.Ordinal);
         string[]? who = null;
@@ -193,6 +194,21 @@ public static class AccessStore
 
         return who is null ? null : new Core.Access.Viewer(who[0], who[1], who[2], who[3], who[4],
             new Core.Access.EventOwners(layers["incidents"].Exact, layers["reports"].Exact), layers["incidents"].Access, layers["reports"].Access);
+    }
+
+    /// <summary>The organisations that own rows of incidents or reports.</summary>
+    public static IReadOnlySet<string> OwnersOf(string connectionString, bool incidents)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand($"SELECT DISTINCT org_id FROM {(incidents ? "incidents" : "reports")} WHERE org_id IS NOT NULL", conn);
+        using var reader = cmd.ExecuteReader();
+        var owners = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            owners.Add(reader.GetString(0));
+        }
+
+        return owners;
     }
 
     /// <summary>Ends one token (a viewer's session at sign-out); false when there was none.</summary>

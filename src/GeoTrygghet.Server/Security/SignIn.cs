@@ -36,7 +36,7 @@ public static class SignIn
                 return;
             }
 
-            http.SetViewer(viewer);
+            http.SetViewer(http.RequestServices.GetRequiredService<LayerOwners>().WithOwnRows(viewer));
         }
         else if (http.Request.Cookies.TryGetValue(Cookie, out var session))
         {
@@ -46,7 +46,7 @@ public static class SignIn
                 http.Response.Cookies.Delete(Cookie, CookieOptions(http, options, null));
             }
 
-            http.SetViewer(viewer);
+            http.SetViewer(viewer is null ? null : http.RequestServices.GetRequiredService<LayerOwners>().WithOwnRows(viewer));
         }
 
         if (http.Request.Query["view"] == "public")
@@ -98,7 +98,7 @@ public static class SignIn
 
             limiter.Succeeded(user);
             http.Response.Cookies.Append(Cookie, token, CookieOptions(http, options, expires));
-            var viewer = Accounts.ViewerOf(options.ConnectionString, token)!;
+            var viewer = http.RequestServices.GetRequiredService<LayerOwners>().WithOwnRows(Accounts.ViewerOf(options.ConnectionString, token)!);
             return Results.Json(Me(viewer, expires));
         });
 

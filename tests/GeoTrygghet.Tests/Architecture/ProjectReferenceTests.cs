@@ -105,6 +105,31 @@ public sealed class ProjectReferenceTests
         }
     }
 
+    /// <summary>
+    /// Issue #10: a request reads the database only as its reader (the service's role with the reader's organisation,
+    /// under row-level security, from Security/ServiceDatabase). The owner's connection string, which sees everything,
+    /// is for signing in, the data versions and the service's start, in Security/, ServerApp and DataVersions only.
+    /// </summary>
+    [Fact]
+    public void Requests_read_the_database_only_as_their_reader()
+    {
+        var server = Path.Combine(RepositoryRoot.Folder, "src", "GeoTrygghet.Server");
+        var owner = new System.Text.RegularExpressions.Regex(@"options\.ConnectionString|new NpgsqlConnection\(|NpgsqlDataSourceBuilder");
+        foreach (var file in SourceFiles(server))
+        {
+            var relative = Path.GetRelativePath(server, file);
+            // The data versions listen to the change log, which holds no event.
+            if (relative.StartsWith($"Security{Path.DirectorySeparatorChar}", StringComparison.Ordinal) || relative is "ServerApp.cs" or "ServerOptions.cs"
+                || relative == Path.Combine("Tiles", "DataVersions.cs"))
+            {
+                continue;
+            }
+
+            var text = File.ReadAllText(file);
+            Assert.False(owner.IsMatch(text), $"{relative} reads the database as its owner ({owner.Match(text).Value}); take the request's connection from ServiceDatabase");
+        }
+    }
+
     [Fact]
     public void Only_the_output_layer_and_the_raster_tiles_carry_the_pdf_library()
     {
