@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -101,6 +102,21 @@ public static class ServerApp
             http.Response.StatusCode = status;
             await Results.Problem(detail, statusCode: status, title: title).ExecuteAsync(http);
         }));
+        if (options.TrustedProxies.Count > 0)
+        {
+            // Behind a TLS-terminating proxy (issue #10): only its own word on the client's address and scheme is taken, so
+            // the sign-in limit counts clients, not the proxy, and the session cookie is Secure.
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in options.TrustedProxies)
+            {
+                forwarded.KnownProxies.Add(proxy);
+            }
+
+            app.UseForwardedHeaders(forwarded);
+        }
+
         app.UseRequestGuard(options);
         app.UseSignIn(options);
         app.UsePublicView(options);

@@ -17,6 +17,12 @@ public sealed record ServerOptions
     /// <summary>Serve only the public view: no sign-in, events only as counts per cell (<c>gt serve --public</c>).</summary>
     public bool PublicMode { get; init; }
 
+    /// <summary>
+    /// The addresses of TLS-terminating reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed (the
+    /// client's address, https); empty: the headers are ignored, whoever sends them.
+    /// </summary>
+    public IReadOnlyList<System.Net.IPAddress> TrustedProxies { get; init; } = [];
+
     /// <summary>Mark the session cookie Secure even on plain HTTP: behind a TLS-terminating proxy that does not say so in X-Forwarded-Proto.</summary>
     public bool SecureCookies { get; init; }
 

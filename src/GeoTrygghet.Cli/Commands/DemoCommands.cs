@@ -62,6 +62,7 @@ internal static class DemoCommands
         var demo = new Command("demo", "Start the database if needed, load the synthetic demo town from data/demo/ (safe to run again) and serve it; prints the address to open.")
         {
             noServe, ServeCommand.Urls, ServeCommand.DetailZoom, ServeCommand.Public, ServeCommand.PublicCell, ServeCommand.PublicMinCount, ServeCommand.AllowedHosts,
+            ServeCommand.TrustedProxies, ServeCommand.SecureCookies,
         };
         demo.SetAction(parse => CliRun.Guard(() =>
         {

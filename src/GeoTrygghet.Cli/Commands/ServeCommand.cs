@@ -25,11 +25,22 @@ internal static class ServeCommand
 
     public static readonly Option<int> PublicMinCount = new("--public-min-count") { Description = "public mode: smallest count shown as a number (3-100)", DefaultValueFactory = _ => 5 };
 
+    public static readonly Option<string[]> TrustedProxies = new("--trusted-proxy")
+    {
+        Description = "the address of a TLS-terminating reverse proxy in front of the service: its X-Forwarded-For and X-Forwarded-Proto are believed (the client's address for the sign-in limit, https for Secure cookies); from anyone else they are ignored; repeatable or comma-separated",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static readonly Option<bool> SecureCookies = new("--secure-cookies")
+    {
+        Description = "mark the session cookie Secure even when the request does not say it came over HTTPS (behind a proxy that does not send X-Forwarded-Proto)",
+    };
+
     public static Command Create()
     {
         var command = new Command("serve", "Serve the map layers (vector and raster tiles, TileJSON, catalog at /tiles, OGC API - Features at /ogc) on 127.0.0.1:5080 by default; builds and serves the web viewer from maps/ at /.")
         {
-            Urls, DetailZoom, Public, PublicCell, PublicMinCount, AllowedHosts,
+            Urls, DetailZoom, Public, PublicCell, PublicMinCount, AllowedHosts, TrustedProxies, SecureCookies,
         };
         command.SetAction(parse => CliRun.Guard(() => Serve(parse)));
         return command;
@@ -79,6 +90,10 @@ internal static class ServeCommand
             AnalysisSrid = SchemaManager.AnalysisSrid(cs),
             StaticFolder = Path.Combine(ProjectPaths.Root, "maps", "dist"),
             AllowedHosts = parse.GetValue(AllowedHosts)?.SelectMany(h => h.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
+            TrustedProxies = (parse.GetValue(TrustedProxies) ?? []).SelectMany(h => h.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Select(a => System.Net.IPAddress.TryParse(a, out var ip) ? ip : throw new FormatException($"--trusted-proxy '{a}' is not an IP address (the proxy's address as the service sees it, e.g. 127.0.0.1)"))
+                .ToList(),
+            SecureCookies = parse.GetValue(SecureCookies),
         };
         if (Server.Public.PublicCells.SettingsProblem(options.PublicCellMetres, options.PublicMinCount) is { } problem)
         {
