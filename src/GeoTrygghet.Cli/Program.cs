@@ -15,6 +15,7 @@ var root = new RootCommand("GeoTrygghet: hotspots, patrol presence and evaluatio
     OrgsCommand.Create(),
     UsersCommand.Create(),
     SharingCommand.Create(),
+    AuditCommand.Create(),
 };
 var parsed = root.Parse(args, CliRun.Parser);
 if (parsed.Errors.Count > 0)

@@ -58,6 +58,8 @@ public static class ServerApp
         builder.Services.AddSingleton<ServiceDatabase>();
         builder.Services.AddSingleton<SignInLimiter>();
         builder.Services.AddSingleton<LayerOwners>();
+        builder.Services.AddSingleton<AuditTrail>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
         builder.Services.AddSingleton(sp => new DataVersions(options.ConnectionString, sp.GetRequiredService<ILogger<DataVersions>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersions>());
         builder.Services.AddSingleton(new TileCache());
@@ -119,6 +121,7 @@ public static class ServerApp
 
         app.UseRequestGuard(options);
         app.UseSignIn(options);
+        AuditTrail.Use(app, app.Services.GetRequiredService<AuditTrail>());
         app.UsePublicView(options);
         app.UseRequestTimeouts();
         if (options.StaticFolder is { } folder && Directory.Exists(folder))

@@ -42,6 +42,7 @@ public static partial class Accounts
 
         RequireOneOf(kind, OrganisationKinds, "--kind");
         AccessStore.AddOrganisation(connectionString, id, name.Trim(), kind);
+        Audit(connectionString, "organisations", $"added {id} ({kind})");
     }
 
     /// <summary>Adds a user with the given password, or a generated one when none is given; returns the generated password.</summary>
@@ -65,6 +66,7 @@ public static partial class Accounts
         }
 
         AccessStore.AddUser(connectionString, name, orgId, role, Hasher.HashPassword(Account.Instance, password));
+        Audit(connectionString, "users", $"added {name} ({orgId}, {role})");
         return generated;
     }
 
@@ -78,6 +80,8 @@ public static partial class Accounts
         {
             throw new AccessException($"there is no user '{name}' (./gt users list shows them)");
         }
+
+        Audit(connectionString, "users", $"removed {name}");
     }
 
     /// <summary>A new bearer token of the user, valid for <paramref name="lifetime"/>: the token (shown once) and its end.</summary>
@@ -90,12 +94,21 @@ public static partial class Accounts
             throw new AccessException($"there is no user '{userName}' (./gt users list shows them)");
         }
 
+        if (lifetime != SessionLifetime)
+        {
+            Audit(connectionString, "tokens", $"token for {userName} until {Core.Time.StockholmTime.Format(expires)}");
+        }
+
         return (token, expires);
     }
 
     /// <summary>Makes every token of the user invalid at once; how many there were.</summary>
-    public static int RevokeTokens(string connectionString, string userName) =>
-        AccessStore.RevokeTokens(connectionString, userName) ?? throw new AccessException($"there is no user '{userName}' (./gt users list shows them)");
+    public static int RevokeTokens(string connectionString, string userName)
+    {
+        var revoked = AccessStore.RevokeTokens(connectionString, userName) ?? throw new AccessException($"there is no user '{userName}' (./gt users list shows them)");
+        Audit(connectionString, "tokens", string.Create(CultureInfo.InvariantCulture, $"revoked {revoked} tokens of {userName}"));
+        return revoked;
+    }
 
     /// <summary>How long a viewer's session lasts after signing in with a password.</summary>
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(10);
@@ -180,7 +193,12 @@ public static partial class Accounts
         }
 
         AccessStore.SetSharing(connectionString, fromOrg, toOrg, layer, level);
+        Audit(connectionString, "sharing", $"{fromOrg} → {toOrg} {layer}: {level}");
     }
+
+    /// <summary>A change of who may see what, in the audit log, as the command line's user.</summary>
+    private static void Audit(string connectionString, string target, string detail) =>
+        AuditLog.Append(connectionString, [new Core.Access.AuditEntry(Core.Access.AuditEntry.CommandLineUser, null, "access", target, Detail: detail)]);
 
     /// <summary>"30d", "12h", "90m": a token's lifetime, from a minute to a year.</summary>
     public static TimeSpan ParseLifetime(string text)

@@ -24,6 +24,12 @@ public sealed class ImportService(string connectionString, ImportSettings settin
             ImportKind.Basemap => Run(request, owner, reader, new BasemapConverter(), progress),
             _ => throw new ArgumentOutOfRangeException(nameof(request), request.Kind, "unknown import kind"),
         };
+        if (result.Committed is { } n)
+        {
+            Data.Access.AuditLog.Append(connectionString, [new Core.Access.AuditEntry(Core.Access.AuditEntry.CommandLineUser, owner, "import", TableOf(request.Kind),
+                Detail: string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{System.IO.Path.GetFileName(request.Path)}, source {request.SourceName}: inserted {n.Inserted}, updated {n.Updated}, rejected {result.Rejected.Count}"))]);
+        }
+
         return owner is null && ImportTables.Owned(request.Kind)
             ? result with { Notes = [.. result.Notes, "no organisations are set up yet, so the rows have no owner and no signed-in user sees them point by point (./gt orgs add, then import again with --org)"] }
             : result;
@@ -33,7 +39,17 @@ public sealed class ImportService(string connectionString, ImportSettings settin
     public static string TableOf(ImportKind kind) => ImportedSources.TableOf(kind);
 
     /// <summary>How many rows a source has in the kind's table; with <paramref name="delete"/> they are deleted in one transaction.</summary>
-    public long RemoveSource(ImportKind kind, string source, bool delete) => ImportedSources.Remove(connectionString, kind, source, delete);
+    public long RemoveSource(ImportKind kind, string source, bool delete)
+    {
+        var rows = ImportedSources.Remove(connectionString, kind, source, delete);
+        if (delete && rows > 0)
+        {
+            Data.Access.AuditLog.Append(connectionString, [new Core.Access.AuditEntry(Core.Access.AuditEntry.CommandLineUser, null, "delete", TableOf(kind),
+                Detail: string.Create(System.Globalization.CultureInfo.InvariantCulture, $"source {source}: {rows} rows"))]);
+        }
+
+        return rows;
+    }
 
     /// <summary>The sources of a kind's table with their row counts, largest first.</summary>
     public IReadOnlyList<(string Source, long Rows)> Sources(ImportKind kind) => ImportedSources.List(connectionString, kind);

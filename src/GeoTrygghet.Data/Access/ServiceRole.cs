@@ -60,7 +60,7 @@ public static partial class ServiceRole
 
     /// <summary>
     /// Gives the service role what it reads and writes: every table to read; analysis runs, their features and the change
-    /// log to write (the viewer's analyses). Run by the owner each time the service starts, so tables added since are granted.
+    /// log to write (the viewer's analyses); the audit log to append to, never to change. Run by the owner each time the service starts, so tables added since are granted.
     /// </summary>
     public static void Grant(string ownerConnectionString)
     {
@@ -81,6 +81,7 @@ public static partial class ServiceRole
         using var cmd = new NpgsqlCommand($"""
             GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role};
             GRANT INSERT, UPDATE, DELETE ON analysis_runs, analysis_features, data_changes TO {role};
+            GRANT INSERT ON audit_log TO {role};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
             """, conn);
         for (var attempt = 1; ; attempt++)

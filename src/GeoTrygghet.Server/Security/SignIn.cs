@@ -90,13 +90,17 @@ public static class SignIn
                     statusCode: StatusCodes.Status429TooManyRequests, title: "För många försök");
             }
 
+            var audit = http.RequestServices.GetRequiredService<AuditTrail>();
             if (Accounts.SignIn(options.ConnectionString, user, password) is not var (token, expires))
             {
                 limiter.Failed(user, address);
+                // The name as typed (no password), cut short: a failed attempt may be a mistyped name.
+                audit.Record(new Core.Access.AuditEntry(user.Length > 64 ? user[..64] : user, null, "sign_in_failed", "auth/login", Detail: $"from {address}"));
                 return Results.Problem("Fel användarnamn eller lösenord (wrong user name or password).", statusCode: StatusCodes.Status401Unauthorized, title: "Inloggningen misslyckades");
             }
 
             limiter.Succeeded(user);
+            audit.Record(new Core.Access.AuditEntry(user, null, "sign_in", "auth/login", Detail: $"from {address}"));
             http.Response.Cookies.Append(Cookie, token, CookieOptions(http, options, expires));
             var viewer = http.RequestServices.GetRequiredService<LayerOwners>().WithOwnRows(Accounts.ViewerOf(options.ConnectionString, token)!);
             return Results.Json(Me(viewer, expires));
@@ -106,6 +110,11 @@ public static class SignIn
         {
             if (http.Request.Cookies.TryGetValue(Cookie, out var session))
             {
+                if (http.Viewer() is { } viewer)
+                {
+                    http.RequestServices.GetRequiredService<AuditTrail>().Record(new Core.Access.AuditEntry(viewer.User, viewer.Org, "sign_out", "auth/logout"));
+                }
+
                 Accounts.SignOut(options.ConnectionString, session);
             }
 
