@@ -16,6 +16,7 @@ var root = new RootCommand("GeoTrygghet: hotspots, patrol presence and evaluatio
     UsersCommand.Create(),
     SharingCommand.Create(),
     AuditCommand.Create(),
+    RetentionCommand.Create(),
 };
 var parsed = root.Parse(args, CliRun.Parser);
 if (parsed.Errors.Count > 0)

@@ -10,11 +10,12 @@ namespace GeoTrygghet.Cli.Commands;
 /// <summary>
 /// Optional deployment settings in <c>geotrygghet.json</c> at the project root (or the file named by
 /// <c>GEOTRYGGHET_CONFIG</c>): <c>studyArea</c>, a GeoJSON file whose polygons bound where data may
-/// lie, and <c>incidentCategories</c>, a strict list of accepted incident categories.
+/// lie, <c>incidentCategories</c>, a strict list of accepted incident categories, and <c>retention</c>
+/// (<c>{"reportTextDays": 365, "visitDays": 90}</c>), how long report texts and patrol visits are kept (issue #10).
 /// </summary>
 internal static class DeploymentConfig
 {
-    private static readonly string[] Known = ["studyArea", "incidentCategories"];
+    private static readonly string[] Known = ["studyArea", "incidentCategories", "retention"];
 
     public static string? PathInUse =>
         Environment.GetEnvironmentVariable("GEOTRYGGHET_CONFIG") is { Length: > 0 } p ? p
@@ -93,5 +94,42 @@ internal static class DeploymentConfig
         }
 
         return new ImportSettings(analysisSrid, area, categories);
+    }
+
+    /// <summary>The retention ages of <c>retention</c> in the settings file: (report texts, patrol visits) in days, each null when not set.</summary>
+    public static (int? ReportTextDays, int? VisitDays) Retention()
+    {
+        if (PathInUse is not { } path || !File.Exists(path))
+        {
+            return (null, null);
+        }
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        if (!doc.RootElement.TryGetProperty("retention", out var r))
+        {
+            return (null, null);
+        }
+
+        int? Days(string name)
+        {
+            if (r.ValueKind != JsonValueKind.Object)
+            {
+                throw new ConfigException($"{path}: retention must be an object such as {{\"reportTextDays\": 365, \"visitDays\": 90}}");
+            }
+
+            if (!r.TryGetProperty(name, out var v))
+            {
+                return null;
+            }
+
+            return v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var days) && days is >= 1 and <= 36500
+                ? days
+                : throw new ConfigException($"{path}: retention.{name} must be a whole number of days from 1 to 36500");
+        }
+
+        var unknown = r.ValueKind == JsonValueKind.Object ? r.EnumerateObject().Select(p => p.Name).Where(n => n is not ("reportTextDays" or "visitDays")).ToList() : [];
+        return unknown.Count > 0
+            ? throw new ConfigException($"{path}: unknown retention setting(s) {string.Join(", ", unknown)}; they are reportTextDays and visitDays")
+            : (Days("reportTextDays"), Days("visitDays"));
     }
 }
