@@ -20,6 +20,7 @@ export async function loadAccount() {
     const me = response.ok ? await response.json() : {};
     viewer.account = me.user ? me : null;
     viewer.signInOffered = me.sign_in !== false;
+    viewer.oidcOffered = me.oidc === true;
   } catch {
     viewer.account = null;
   }
@@ -39,6 +40,9 @@ export function renderAccount() {
     who.textContent = t('account.signedIn', { org: a.org_name, role: t(`account.role.${a.role}`), user: a.user });
   } else if (a) {
     who.textContent = t('account.asPublic');
+  } else if (new URLSearchParams(window.location.search).get('signin') === 'failed') {
+    // Back from the organisation's identity provider without a session (the service's audit says why).
+    who.textContent = t('account.oidcFailed');
   } else {
     who.textContent = t('account.public');
   }
@@ -51,6 +55,14 @@ export function renderAccount() {
     box.append(button('account-logout', t('account.signOut'), signOut));
   } else if (viewer.signInOffered) {
     box.append(button('account-login', t('account.signIn'), openSignIn));
+    if (viewer.oidcOffered) {
+      const link = document.createElement('a');
+      link.id = 'account-oidc';
+      link.className = 'account-link';
+      link.href = viewer.base + 'auth/oidc/login';
+      link.textContent = t('account.signInOidc');
+      box.append(link);
+    }
   }
 }
 

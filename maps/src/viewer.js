@@ -23,6 +23,7 @@ export const viewer = {
   account: null, // GET /auth/me: the signed-in reader, or null (the public view)
   asPublic: false, // a signed-in reader looking at the public view
   signInOffered: true, // false for a service that serves only the public view (gt serve --public)
+  oidcOffered: false, // sign-in through the organisation's identity provider (OpenID Connect) is configured
   store: createStore(parseHash(window.location.hash)),
   catalog: null, // the /tiles answer
   map: null,

@@ -60,6 +60,10 @@ public static class ServerApp
         builder.Services.AddSingleton<LayerOwners>();
         builder.Services.AddSingleton<AuditTrail>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
+        if (options.Oidc is { } oidc && !options.PublicMode)
+        {
+            builder.Services.AddOidc(oidc);
+        }
         builder.Services.AddSingleton(sp => new DataVersions(options.ConnectionString, sp.GetRequiredService<ILogger<DataVersions>>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataVersions>());
         builder.Services.AddSingleton(new TileCache());
@@ -121,6 +125,12 @@ public static class ServerApp
 
         app.UseRequestGuard(options);
         app.UseSignIn(options);
+        if (options.Oidc is not null && !options.PublicMode)
+        {
+            // Only the OpenID Connect callback: who a request reads as is the SignIn middleware's.
+            app.UseAuthentication();
+        }
+
         AuditTrail.Use(app, app.Services.GetRequiredService<AuditTrail>());
         app.UsePublicView(options);
         app.UseRequestTimeouts();
@@ -145,6 +155,10 @@ public static class ServerApp
         }
 
         app.MapSignInEndpoints(options);
+        if (options.Oidc is not null && !options.PublicMode)
+        {
+            app.MapOidcEndpoints();
+        }
         app.MapTileEndpoints();
         Public.PublicEndpoints.MapPublicEndpoints(app);
         app.MapOgcEndpoints();

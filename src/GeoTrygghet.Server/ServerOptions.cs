@@ -23,6 +23,9 @@ public sealed record ServerOptions
     /// </summary>
     public IReadOnlyList<System.Net.IPAddress> TrustedProxies { get; init; } = [];
 
+    /// <summary>Sign-in through the organisations' identity provider (OpenID Connect); null: only the service's own accounts.</summary>
+    public Security.OidcSettings? Oidc { get; init; }
+
     /// <summary>Mark the session cookie Secure even on plain HTTP: behind a TLS-terminating proxy that does not say so in X-Forwarded-Proto.</summary>
     public bool SecureCookies { get; init; }
 

@@ -72,7 +72,7 @@ public static partial class Accounts
 
     /// <summary>Whether <paramref name="password"/> is the user's; false for an unknown user too.</summary>
     public static bool CheckPassword(string connectionString, string name, string password) =>
-        AccessStore.PasswordHash(connectionString, name) is { } hash && Hasher.VerifyHashedPassword(Account.Instance, hash, password) != PasswordVerificationResult.Failed;
+        AccessStore.PasswordHash(connectionString, name) is { } hash && hash != ExternalPassword && Hasher.VerifyHashedPassword(Account.Instance, hash, password) != PasswordVerificationResult.Failed;
 
     public static void RemoveUser(string connectionString, string name)
     {
@@ -125,15 +125,43 @@ public static partial class Accounts
             return null;
         }
 
-        if (AccessStore.PasswordHash(connectionString, user) is not { } hash)
+        if (AccessStore.PasswordHash(connectionString, user) is not { } hash || hash == ExternalPassword)
         {
-            // The same work as for a known user, so the answer's time does not tell which names exist.
+            // The same work as for a known user, so the answer's time does not tell which names exist (an account of the
+            // identity provider has no password to check).
             Hasher.VerifyHashedPassword(Account.Instance, UnknownUserHash, password);
             return null;
         }
 
         return Hasher.VerifyHashedPassword(Account.Instance, hash, password) == PasswordVerificationResult.Failed ? null : IssueToken(connectionString, user, SessionLifetime);
     }
+
+    /// <summary>
+    /// The account of a user signed in by the organisation's identity provider: made, or brought up to the provider's
+    /// organisation and role, without a password (it cannot sign in with one). A local account of the same name is
+    /// refused, not taken over.
+    /// </summary>
+    public static void ProvideExternalUser(string connectionString, string name, string orgId, string role)
+    {
+        if (!UserName().IsMatch(name))
+        {
+            throw new AccessException($"the provider's user name '{name}' is not a user name here: 2–64 letters, digits, '.', '_', '-' or '@'");
+        }
+
+        RequireOneOf(role, Roles, "the role claim");
+        if (!AccessStore.OrganisationExists(connectionString, orgId))
+        {
+            throw new AccessException($"the provider's organisation '{orgId}' is not one of this service's (./gt orgs list)");
+        }
+
+        if (!AccessStore.ProvideExternalUser(connectionString, name, orgId, role, ExternalPassword))
+        {
+            throw new AccessException($"'{name}' is a local account here; the provider may not sign in as it");
+        }
+    }
+
+    /// <summary>The password hash of an account of the identity provider: no password verifies against it.</summary>
+    public const string ExternalPassword = "!external";
 
     /// <summary>Ends a session (its token); nothing happens for an unknown one.</summary>
     public static void SignOut(string connectionString, string token)

@@ -11,11 +11,13 @@ namespace GeoTrygghet.Cli.Commands;
 /// Optional deployment settings in <c>geotrygghet.json</c> at the project root (or the file named by
 /// <c>GEOTRYGGHET_CONFIG</c>): <c>studyArea</c>, a GeoJSON file whose polygons bound where data may
 /// lie, <c>incidentCategories</c>, a strict list of accepted incident categories, and <c>retention</c>
-/// (<c>{"reportTextDays": 365, "visitDays": 90}</c>), how long report texts and patrol visits are kept (issue #10).
+/// (<c>{"reportTextDays": 365, "visitDays": 90}</c>), how long report texts and patrol visits are kept, and <c>oidc</c>
+/// (<c>{"authority", "clientId", "userClaim", "orgClaim", "roleClaim"}</c>; the client secret in
+/// <c>GEOTRYGGHET_OIDC_SECRET</c>, not in the file), sign-in through the organisations' identity provider (issue #10).
 /// </summary>
 internal static class DeploymentConfig
 {
-    private static readonly string[] Known = ["studyArea", "incidentCategories", "retention"];
+    private static readonly string[] Known = ["studyArea", "incidentCategories", "retention", "oidc"];
 
     public static string? PathInUse =>
         Environment.GetEnvironmentVariable("GEOTRYGGHET_CONFIG") is { Length: > 0 } p ? p
@@ -131,5 +133,52 @@ internal static class DeploymentConfig
         return unknown.Count > 0
             ? throw new ConfigException($"{path}: unknown retention setting(s) {string.Join(", ", unknown)}; they are reportTextDays and visitDays")
             : (Days("reportTextDays"), Days("visitDays"));
+    }
+
+    /// <summary>The identity provider of <c>oidc</c> in the settings file, or null; its client secret from <c>GEOTRYGGHET_OIDC_SECRET</c>.</summary>
+    public static Server.Security.OidcSettings? Oidc()
+    {
+        if (PathInUse is not { } path || !File.Exists(path))
+        {
+            return null;
+        }
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        if (!doc.RootElement.TryGetProperty("oidc", out var o))
+        {
+            return null;
+        }
+
+        string? Text(string name, bool required)
+        {
+            if (o.ValueKind != JsonValueKind.Object)
+            {
+                throw new ConfigException($"{path}: oidc must be an object such as {{\"authority\": \"https://login.kommun.se\", \"clientId\": \"geotrygghet\"}}");
+            }
+
+            if (o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 } text)
+            {
+                return text;
+            }
+
+            return required ? throw new ConfigException($"{path}: oidc.{name} is missing (text)") : null;
+        }
+
+        var known = new[] { "authority", "clientId", "userClaim", "orgClaim", "roleClaim" };
+        var unknown = o.ValueKind == JsonValueKind.Object ? o.EnumerateObject().Select(p => p.Name).Where(n => !known.Contains(n, StringComparer.Ordinal)).ToList() : [];
+        if (unknown.Count > 0)
+        {
+            throw new ConfigException($"{path}: unknown oidc setting(s) {string.Join(", ", unknown)}; they are {string.Join(", ", known)} (the client secret goes in GEOTRYGGHET_OIDC_SECRET)");
+        }
+
+        var authority = Text("authority", required: true)!;
+        if (!Uri.TryCreate(authority, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
+        {
+            throw new ConfigException($"{path}: oidc.authority '{authority}' must be an https:// address (plain http only on this machine)");
+        }
+
+        var defaults = new Server.Security.OidcSettings(authority, string.Empty, null);
+        return new Server.Security.OidcSettings(authority, Text("clientId", required: true)!, Environment.GetEnvironmentVariable("GEOTRYGGHET_OIDC_SECRET") is { Length: > 0 } secret ? secret : null,
+            Text("userClaim", false) ?? defaults.UserClaim, Text("orgClaim", false) ?? defaults.OrgClaim, Text("roleClaim", false) ?? defaults.RoleClaim);
     }
 }

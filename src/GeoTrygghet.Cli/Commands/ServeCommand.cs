@@ -94,6 +94,7 @@ internal static class ServeCommand
                 .Select(a => System.Net.IPAddress.TryParse(a, out var ip) ? ip : throw new FormatException($"--trusted-proxy '{a}' is not an IP address (the proxy's address as the service sees it, e.g. 127.0.0.1)"))
                 .ToList(),
             SecureCookies = parse.GetValue(SecureCookies),
+            Oidc = DeploymentConfig.Oidc(),
         };
         if (Server.Public.PublicCells.SettingsProblem(options.PublicCellMetres, options.PublicMinCount) is { } problem)
         {

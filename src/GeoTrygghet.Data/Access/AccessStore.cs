@@ -196,6 +196,21 @@ public static class AccessStore
             new Core.Access.EventOwners(layers["incidents"].Exact, layers["reports"].Exact), layers["incidents"].Access, layers["reports"].Access);
     }
 
+    /// <summary>Makes or updates an account of the identity provider (its password hash the given marker); false when a local account has the name.</summary>
+    public static bool ProvideExternalUser(string connectionString, string name, string orgId, string role, string marker)
+    {
+        using var conn = SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("""
+            INSERT INTO users (name, org_id, role, password_hash) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (name) DO UPDATE SET org_id = excluded.org_id, role = excluded.role WHERE users.password_hash = $4
+            """, conn);
+        cmd.Parameters.AddWithValue(name);
+        cmd.Parameters.AddWithValue(orgId);
+        cmd.Parameters.AddWithValue(role);
+        cmd.Parameters.AddWithValue(marker);
+        return cmd.ExecuteNonQuery() > 0;
+    }
+
     /// <summary>The organisations that own rows of incidents or reports.</summary>
     public static IReadOnlySet<string> OwnersOf(string connectionString, bool incidents)
     {

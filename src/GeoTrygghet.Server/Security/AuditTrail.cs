@@ -17,7 +17,7 @@ namespace GeoTrygghet.Server.Security;
 /// number). Sign-ins, failed ones and sign-outs are logged too; what the public view serves (counts) is not. Rows are
 /// written in the background every half second, as the service's role, which may only append.
 /// </summary>
-public sealed class AuditTrail(ServerOptions options, ILogger<AuditTrail> log) : BackgroundService
+public sealed class AuditTrail(ServiceDatabase database, ILogger<AuditTrail> log) : BackgroundService
 {
     private static readonly string[] EventLayers = ["incidents", "reports", "hotspots", "heatmap"];
     private readonly Channel<AuditEntry> _queue = Channel.CreateUnbounded<AuditEntry>(new UnboundedChannelOptions { SingleReader = true });
@@ -80,7 +80,7 @@ public sealed class AuditTrail(ServerOptions options, ILogger<AuditTrail> log) :
             {
                 try
                 {
-                    AuditLog.Append(ServiceRole.ForOrganisation(options.ConnectionString, null), Coalesce(pending));
+                    AuditLog.Append(database.NobodysConnectionString, Coalesce(pending));
                     pending.Clear();
                 }
                 catch (Exception e) when (e is Data.DatabaseException or Npgsql.NpgsqlException)

@@ -115,9 +115,11 @@ public static class RequestGuard
                 statusCode: StatusCodes.Status400BadRequest, title: "Unknown host");
         }
 
-        if (request.QueryString.HasValue && request.QueryString.Value!.Length > options.MaxQueryLength)
+        // An identity provider's answer (an encrypted code and the state) is longer than any filter.
+        var maxQuery = request.Path.Equals(OidcSettings.CallbackPath, StringComparison.Ordinal) ? 16 * 1024 : options.MaxQueryLength;
+        if (request.QueryString.HasValue && request.QueryString.Value!.Length > maxQuery)
         {
-            return Results.Problem(string.Create(CultureInfo.InvariantCulture, $"The query is {request.QueryString.Value.Length:N0} characters long; at most {options.MaxQueryLength:N0} are accepted."),
+            return Results.Problem(string.Create(CultureInfo.InvariantCulture, $"The query is {request.QueryString.Value.Length:N0} characters long; at most {maxQuery:N0} are accepted."),
                 statusCode: StatusCodes.Status414UriTooLong, title: "Query too long");
         }
 

@@ -41,6 +41,16 @@ public sealed class ServiceDatabase(ServerOptions options, ILogger<ServiceDataba
 
     public NpgsqlDataSource Aggregates => Source(AggregatesConnectionString);
 
+    /// <summary>Nobody's connection: no event, no run; the audit trail appends with it.</summary>
+    public string NobodysConnectionString
+    {
+        get
+        {
+            EnsureGranted();
+            return ServiceRole.ForOrganisation(options.ConnectionString, null);
+        }
+    }
+
     private NpgsqlDataSource Source(string connectionString) =>
         _sources.GetOrAdd(connectionString, cs => new NpgsqlDataSourceBuilder(cs).Build());
 

@@ -62,7 +62,7 @@ public static class SignIn
         // Who is signed in: always answered, so a client learns "nobody" without an error (and whether it could sign in).
         app.MapGet("/auth/me", (HttpContext http) => http.Viewer() is { } viewer
             ? Results.Json(Me(viewer, null))
-            : Results.Json(new { user = (string?)null, sign_in = !options.PublicMode }));
+            : Results.Json(new { user = (string?)null, sign_in = !options.PublicMode, oidc = !options.PublicMode && options.Oidc is not null }));
         if (options.PublicMode)
         {
             return app;
@@ -141,7 +141,7 @@ public static class SignIn
         sign_in = true,
     };
 
-    private static CookieOptions CookieOptions(HttpContext http, ServerOptions options, DateTimeOffset? expires) => new()
+    internal static CookieOptions CookieOptions(HttpContext http, ServerOptions options, DateTimeOffset? expires) => new()
     {
         HttpOnly = true,
         SameSite = SameSiteMode.Strict,
