@@ -1,7 +1,8 @@
 // Signing in and out in the viewer (issue #10), against the full service (GT_VIEWER_URL): without a session the viewer
 // shows the public view and offers "Logga in"; a wrong password is said in Swedish; the demo's housing company partner
 // sees its organisation and role in the header, its own reports point by point, the police's incidents only as counts
-// per cell, and none of the tools its role may not use; signing out returns to the public view.
+// per cell, and none of the tools its role may not use; "Visa offentlig vy" shows it what the public sees and back;
+// signing out returns to the public view.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -60,6 +61,17 @@ test('signing in as the housing company shows its organisation and role, its lay
   assert.deepEqual(bad, [], 'requests the service refused');
   // The one refusal is the wrong password's (the browser logs it).
   assert.ok(log.errors.every((e) => e.includes('401')), `console errors: ${log.errors.join('; ')}`);
+
+  // "Visa offentlig vy": the same session sees what the public sees — reports too as cells — and comes back.
+  await Promise.all([page.waitForEvent('load'), page.locator('#account-public').click()]);
+  await settled(page);
+  assert.equal(await page.getByTestId('account-who').textContent(), 'Visar det allmänheten ser');
+  const publicReports = await page.evaluate(() => window.__gt.renderedProperties('reports'));
+  assert.ok(publicReports.length > 0 && publicReports.every((f) => f.id === undefined && typeof f.label === 'string'), 'the public view of a signed-in partner draws single reports');
+  assert.deepEqual(bad, [], 'requests the service refused in the public view');
+  await Promise.all([page.waitForEvent('load'), page.locator('#account-public').click()]);
+  await settled(page);
+  assert.equal(await page.getByTestId('account-who').textContent(), 'Demostads Bostads AB · partner (kbab.partner)');
 
   // Signing out ends the session: the public view again, and the old cookie no longer opens anything.
   await Promise.all([page.waitForEvent('load'), page.locator('#account-logout').click()]);

@@ -44,7 +44,8 @@ public static class PublicCells
     {
         foreach (var key in query.Keys)
         {
-            if (!Parameters.Contains(key, StringComparer.Ordinal))
+            // view=public is a signed-in reader's choice to see what the public sees (issue #10), not a filter.
+            if (!Parameters.Contains(key, StringComparer.Ordinal) && !(key == "view" && query["view"] == "public"))
             {
                 throw new FilterException(key, "den offentliga vyn visar antal per cell, kalendermånad och brottskategori: bara month=ÅÅÅÅ-MM och group är tillåtna (the public view takes only month and group)");
             }

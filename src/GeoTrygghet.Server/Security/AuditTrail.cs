@@ -34,7 +34,10 @@ public sealed class AuditTrail(ServiceDatabase database, ILogger<AuditTrail> log
 
         var path = (http.Request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
         var q = http.Request.Query;
-        var period = Period(q);
+        // A reader who sees a layer exactly is served every month whatever month= says (that filter is the public view's).
+        var exact = path is [_, var l, ..] && l is "incidents" or "heatmap" or "reports" && viewer.AccessTo(l != "reports") == LayerAccess.Exact
+            || path is ["ogc", "collections", var c0, ..] && c0 is "incidents" or "reports" && viewer.AccessTo(c0 == "incidents") == LayerAccess.Exact;
+        var period = Period(q, exact);
         (string Action, string Target, string? Area)? what = path switch
         {
             ["tiles" or "raster", var layer, var z, var x, var y] when EventLayers.Contains(layer) => ("read", layer, TileArea(z, x, Path.GetFileNameWithoutExtension(y))),
@@ -118,9 +121,9 @@ public sealed class AuditTrail(ServiceDatabase database, ILogger<AuditTrail> log
         return rows;
     }
 
-    private static string? Period(IQueryCollection q)
+    private static string? Period(IQueryCollection q, bool exact)
     {
-        if (q["month"].ToString() is { Length: > 0 } month)
+        if (!exact && q["month"].ToString() is { Length: > 0 } month)
         {
             return month;
         }

@@ -16,6 +16,13 @@ public static class RequestViewer
 
     internal static void SetViewer(this HttpContext http, Viewer? viewer) => http.Items[Key] = viewer;
 
+    private static readonly object AsPublicKey = new();
+
+    /// <summary>Marks a signed-in request that asked for the public view (<c>view=public</c>).</summary>
+    internal static void SetAsPublic(this HttpContext http) => http.Items[AsPublicKey] = true;
+
+    private static bool AsPublic(this HttpContext http) => http.Items.ContainsKey(AsPublicKey);
+
     /// <summary>Whether the request gets the public view: the service serves only it, nobody is signed in, or the signed-in reader chose it (<c>view=public</c>).</summary>
     public static bool SeesPublicView(this HttpContext http, ServerOptions options) => options.PublicMode || http.Viewer() is null;
 
@@ -48,6 +55,12 @@ public static class RequestViewer
             return Problems.NotFound($"{what} finns inte i den offentliga vyn (not in the public view).");
         }
 
+        if (http.AsPublic())
+        {
+            return Results.Problem($"{what} finns inte i den offentliga vyn, som du valt att se (view=public); utan den ser du det din organisation får se.",
+                statusCode: StatusCodes.Status403Forbidden, title: "Inte i den offentliga vyn");
+        }
+
         if (http.Viewer() is not { } viewer)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
@@ -55,7 +68,7 @@ public static class RequestViewer
                 statusCode: StatusCodes.Status401Unauthorized, title: "Inloggning krävs");
         }
 
-        return Results.Problem($"{what} är inte tillgängligt för {viewer.User} ({viewer.OrgName}, {RoleText(viewer.Role)}) enligt samverkansavtalets delningsregler.",
+        return Results.Problem($"{what}: {viewer.User} ({viewer.OrgName}, {RoleText(viewer.Role)}) har inte behörighet enligt samverkansavtalets delningsregler och sin roll.",
             statusCode: StatusCodes.Status403Forbidden, title: "Ingen behörighet");
     }
 

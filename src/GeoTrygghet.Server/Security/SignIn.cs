@@ -51,6 +51,11 @@ public static class SignIn
 
         if (http.Request.Query["view"] == "public")
         {
+            if (http.Viewer() is not null)
+            {
+                http.SetAsPublic();
+            }
+
             http.SetViewer(null);
         }
 

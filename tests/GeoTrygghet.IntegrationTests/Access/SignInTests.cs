@@ -135,7 +135,16 @@ public sealed class SignInTests(MapServiceFixture service) : IClassFixture<MapSe
         var anonymous = JsonNode.Parse(await service.Anonymous.GetStringAsync($"{service.BaseUrl}/tiles"))!;
         Assert.Equal("exact", own["layers"]!.AsArray().Single(l => l!["id"]!.GetValue<string>() == "incidents")!["access"]!.GetValue<string>());
         Assert.Equal(anonymous.ToJsonString(), asPublic.ToJsonString());
+        // The event layers as the public's cells, the same bytes as someone not signed in gets.
+        var tile = "/tiles/incidents/14/8919/4802.mvt?month=2024-03";
+        using var asPublicTile = await police.GetAsync($"{service.BaseUrl}{tile}&view=public");
+        Assert.True(asPublicTile.IsSuccessStatusCode, await asPublicTile.Content.ReadAsStringAsync());
+        Assert.Equal(await service.Anonymous.GetByteArrayAsync(service.BaseUrl + tile), await asPublicTile.Content.ReadAsByteArrayAsync());
+        Assert.NotEqual(await police.GetByteArrayAsync($"{service.BaseUrl}/tiles/incidents/14/8919/4802.mvt"), await asPublicTile.Content.ReadAsByteArrayAsync());
+
+        // What the public view does not hold is refused as such, not with a request to sign in.
         using var refused = await police.GetAsync($"{service.BaseUrl}/ogc/collections/incidents/items?limit=1&view=public");
-        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("finns inte i den offentliga vyn", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }

@@ -128,6 +128,8 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
+        // The demo's users' passwords, kept by gt demo per database.
+        File.Delete(Path.Combine(ProjectPaths.Root, ".local", $"demo-users-{Name}.txt"));
         NpgsqlConnection.ClearAllPools();
         using var conn = new NpgsqlConnection(AdminConnectionString);
         conn.Open();
