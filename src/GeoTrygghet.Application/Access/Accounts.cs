@@ -174,10 +174,6 @@ public static partial class Accounts
 
     private static readonly string UnknownUserHash = Hasher.HashPassword(Account.Instance, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
 
-    /// <summary>Whom a bearer token speaks for, or null when it is unknown, expired or revoked.</summary>
-    public static AccessStore.TokenOwner? Authenticate(string connectionString, string token) =>
-        token.StartsWith("gt_", StringComparison.Ordinal) && token.Length < 200 ? AccessStore.FindToken(connectionString, Hash(token)) : null;
-
     /// <summary>The organisation kind whose one organisation owns an import of a kind when <c>--org</c> is not given.</summary>
     public static string DefaultOwnerKind(Core.Domain.ImportKind kind) => kind == Core.Domain.ImportKind.Incidents ? "police" : "municipality";
 

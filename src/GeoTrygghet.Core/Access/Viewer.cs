@@ -6,6 +6,9 @@ namespace GeoTrygghet.Core.Access;
 /// </summary>
 public sealed record Viewer(string User, string Org, string OrgName, string OrgKind, string Role, EventOwners Owners, LayerAccess Incidents, LayerAccess Reports)
 {
+    /// <summary>When the token or session the request came with ends.</summary>
+    public DateTimeOffset ExpiresAt { get; init; }
+
     public LayerAccess AccessTo(bool incidents) => incidents ? Incidents : Reports;
 
     /// <summary>Analyses, overlays and candidate places: the police's and the municipality's analysts and coordinators.</summary>

@@ -14,9 +14,6 @@ public static class AccessStore
 
     public sealed record UserRow(string Name, string OrgId, string Role, DateTimeOffset CreatedAt, int ActiveTokens);
 
-    /// <summary>Whom a valid token speaks for, and until when.</summary>
-    public sealed record TokenOwner(string UserName, string OrgId, string OrgKind, string Role, DateTimeOffset ExpiresAt);
-
     public sealed record SharingRow(string FromOrg, string ToOrg, string Layer, string Level, DateTimeOffset UpdatedAt);
 
     public static void AddOrganisation(string connectionString, string id, string name, string kind)
@@ -137,22 +134,6 @@ public static class AccessStore
         return removed;
     }
 
-    /// <summary>The owner of an unexpired token with this hash, or null.</summary>
-    public static TokenOwner? FindToken(string connectionString, byte[] tokenHash)
-    {
-        using var conn = SchemaManager.Open(connectionString);
-        using var cmd = new NpgsqlCommand("""
-            SELECT u.name, u.org_id, o.kind, u.role, t.expires_at
-            FROM user_tokens t JOIN users u ON u.name = t.user_name JOIN organisations o ON o.id = u.org_id
-            WHERE t.token_hash = $1 AND t.expires_at > now()
-            """, conn);
-        cmd.Parameters.AddWithValue(tokenHash);
-        using var reader = cmd.ExecuteReader();
-        return reader.Read()
-            ? new TokenOwner(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4))
-            : null;
-    }
-
     /// <summary>
     /// Whom an unexpired token speaks for, with how it sees incidents and reports (issue #10), or null. Exactly (its own
     /// organisation's rows and those of organisations sharing the layer as <c>exact</c>) when another organisation shares
@@ -165,14 +146,15 @@ public static class AccessStore
         using var conn = SchemaManager.Open(connectionString);
         using var cmd = new NpgsqlCommand("""
             WITH me AS (
-                SELECT u.name, u.org_id, o.name AS org_name, o.kind, u.role
+                SELECT u.name, u.org_id, o.name AS org_name, o.kind, u.role, t.expires_at
                 FROM user_tokens t JOIN users u ON u.name = t.user_name JOIN organisations o ON o.id = u.org_id
                 WHERE t.token_hash = $1 AND t.expires_at > now()
             ), layers(layer) AS (VALUES ('incidents'), ('reports'))
             SELECT me.name, me.org_id, me.org_name, me.kind, me.role, l.layer, x.exact,
                 cardinality(x.exact) > 1 AS sees_exact,
                 EXISTS (SELECT 1 FROM organisations o WHERE o.id <> me.org_id AND coalesce(
-                    (SELECT s.level FROM sharing_rules s WHERE s.from_org = o.id AND s.to_org = me.org_id AND s.layer = l.layer), 'aggregate') = 'aggregate') AS sees_aggregate
+                    (SELECT s.level FROM sharing_rules s WHERE s.from_org = o.id AND s.to_org = me.org_id AND s.layer = l.layer), 'aggregate') = 'aggregate') AS sees_aggregate,
+                me.expires_at
             FROM me CROSS JOIN layers l
             CROSS JOIN LATERAL (SELECT ARRAY(
                 SELECT me.org_id UNION SELECT s.from_org FROM sharing_rules s WHERE s.to_org = me.org_id AND s.layer = l.layer AND s.level = 'exact'
@@ -185,15 +167,17 @@ public static class AccessStore
         using var reader = cmd.ExecuteReader();
         var layers = new Dictionary<string, (string[] Exact, Core.Access.LayerAccess Access)>(StringComparer.Ordinal);
         string[]? who = null;
+        var expires = DateTimeOffset.MinValue;
         while (reader.Read())
         {
             who ??= [reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)];
+            expires = reader.GetFieldValue<DateTimeOffset>(9);
             var access = reader.GetBoolean(7) ? Core.Access.LayerAccess.Exact : reader.GetBoolean(8) ? Core.Access.LayerAccess.Aggregate : Core.Access.LayerAccess.None;
             layers[reader.GetString(5)] = (reader.GetFieldValue<string[]>(6), access);
         }
 
         return who is null ? null : new Core.Access.Viewer(who[0], who[1], who[2], who[3], who[4],
-            new Core.Access.EventOwners(layers["incidents"].Exact, layers["reports"].Exact), layers["incidents"].Access, layers["reports"].Access);
+            new Core.Access.EventOwners(layers["incidents"].Exact, layers["reports"].Exact), layers["incidents"].Access, layers["reports"].Access) { ExpiresAt = expires };
     }
 
     /// <summary>Makes or updates an account of the identity provider (its password hash the given marker); false when a local account has the name.</summary>

@@ -100,16 +100,17 @@ public sealed class AuditTrail(ServiceDatabase database, ILogger<AuditTrail> log
         }
     }
 
-    /// <summary>Tiles of one reader, layer, zoom and period become one row with their joint extent and number.</summary>
+    /// <summary>Tiles of one reader, layer, zoom and period become one row with their joint extent and number; other rows stay as they are.</summary>
     private static List<AuditEntry> Coalesce(List<AuditEntry> entries)
     {
-        var rows = new List<AuditEntry>();
-        foreach (var group in entries.GroupBy(e => e.Area is { } a && a.StartsWith("tiles ", StringComparison.Ordinal) ? (e.User, e.Org, e.Action, e.Target, e.Period, Zoom: a.Split(' ')[1].Split('/')[0]) : (e.User, e.Org, e.Action, e.Target, e.Period, Zoom: (string?)Guid.NewGuid().ToString())))
+        static bool IsTile(AuditEntry e) => e.Area?.StartsWith("tiles ", StringComparison.Ordinal) == true;
+        var rows = entries.Where(e => !IsTile(e)).ToList();
+        foreach (var group in entries.Where(IsTile).GroupBy(e => (e.User, e.Org, e.Action, e.Target, e.Period, Zoom: e.Area!.Split(' ')[1].Split('/')[0])))
         {
             var list = group.ToList();
-            if (list.Count == 1 || list[0].Area is null || !list[0].Area!.StartsWith("tiles ", StringComparison.Ordinal))
+            if (list.Count == 1)
             {
-                rows.AddRange(list);
+                rows.Add(list[0]);
                 continue;
             }
 

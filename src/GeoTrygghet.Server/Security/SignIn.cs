@@ -66,7 +66,7 @@ public static class SignIn
     {
         // Who is signed in: always answered, so a client learns "nobody" without an error (and whether it could sign in).
         app.MapGet("/auth/me", (HttpContext http) => http.Viewer() is { } viewer
-            ? Results.Json(Me(viewer, null))
+            ? Results.Json(Me(viewer))
             : Results.Json(new { user = (string?)null, sign_in = !options.PublicMode, oidc = !options.PublicMode && options.Oidc is not null }));
         if (options.PublicMode)
         {
@@ -108,7 +108,7 @@ public static class SignIn
             audit.Record(new Core.Access.AuditEntry(user, null, "sign_in", "auth/login", Detail: $"from {address}"));
             http.Response.Cookies.Append(Cookie, token, CookieOptions(http, options, expires));
             var viewer = http.RequestServices.GetRequiredService<LayerOwners>().WithOwnRows(Accounts.ViewerOf(options.ConnectionString, token)!);
-            return Results.Json(Me(viewer, expires));
+            return Results.Json(Me(viewer));
         });
 
         app.MapPost("/auth/logout", (HttpContext http) =>
@@ -130,7 +130,7 @@ public static class SignIn
         return app;
     }
 
-    private static object Me(Core.Access.Viewer viewer, DateTimeOffset? expires) => new
+    private static object Me(Core.Access.Viewer viewer) => new
     {
         user = viewer.User,
         org = viewer.Org,
@@ -142,7 +142,7 @@ public static class SignIn
         reports = viewer.Reports.ToString().ToLowerInvariant(),
         may_analyse = viewer.MayAnalyse,
         may_plan_presence = viewer.MayPlanPresence,
-        expires = expires is { } e ? Core.Time.StockholmTime.Format(e) : null,
+        expires = Core.Time.StockholmTime.Format(viewer.ExpiresAt),
         sign_in = true,
     };
 

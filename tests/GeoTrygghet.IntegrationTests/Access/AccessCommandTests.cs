@@ -104,29 +104,71 @@ public sealed class AccessCommandTests : IDisposable
         Assert.StartsWith("gt_", t1, StringComparison.Ordinal);
         Assert.NotEqual(t1, t2);
 
-        var owner = Accounts.Authenticate(db.ConnectionString, t1);
+        var owner = Accounts.ViewerOf(db.ConnectionString, t1);
         Assert.NotNull(owner);
-        Assert.Equal(("per", "polisen", "police", "analyst"), (owner.UserName, owner.OrgId, owner.OrgKind, owner.Role));
+        Assert.Equal(("per", "polisen", "police", "analyst"), (owner.User, owner.Org, owner.OrgKind, owner.Role));
         Assert.InRange(owner.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(58), TimeSpan.FromMinutes(61));
-        Assert.InRange(Accounts.Authenticate(db.ConnectionString, t2)!.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromDays(29.9), TimeSpan.FromDays(30.1));
-        Assert.Null(Accounts.Authenticate(db.ConnectionString, t1 + "x"));
+        Assert.InRange(Accounts.ViewerOf(db.ConnectionString, t2)!.ExpiresAt - DateTimeOffset.UtcNow, TimeSpan.FromDays(29.9), TimeSpan.FromDays(30.1));
+        Assert.Null(Accounts.ViewerOf(db.ConnectionString, t1 + "x"));
         // The token is nowhere in the table, only its SHA-256.
         Assert.Equal(0, Scalar<long>($"SELECT count(*) FROM user_tokens t WHERE strpos(t::text, '{t1}') > 0 OR strpos(t::text, '{t2}') > 0"));
         Assert.Equal(1, Scalar<long>($"SELECT count(*) FROM user_tokens WHERE token_hash = decode('{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(t1)))}', 'hex')"));
 
         // An expired token speaks for nobody.
         Execute($"UPDATE user_tokens SET expires_at = now() - interval '1 second' WHERE token_hash = decode('{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(t1)))}', 'hex')");
-        Assert.Null(Accounts.Authenticate(db.ConnectionString, t1));
-        Assert.NotNull(Accounts.Authenticate(db.ConnectionString, t2));
+        Assert.Null(Accounts.ViewerOf(db.ConnectionString, t1));
+        Assert.NotNull(Accounts.ViewerOf(db.ConnectionString, t2));
 
         var revoke = Gt("users", "revoke-tokens", "per");
         Ok(revoke);
         Assert.Contains("Revoked 2 token(s)", revoke.Stderr, StringComparison.Ordinal);
-        Assert.Null(Accounts.Authenticate(db.ConnectionString, t2));
+        Assert.Null(Accounts.ViewerOf(db.ConnectionString, t2));
 
         Assert.Equal(2, Gt("users", "token", "per", "--expires", "2y").ExitCode);
         Assert.Equal(2, Gt("users", "token", "nobody").ExitCode);
         Assert.Equal(2, Gt("users", "revoke-tokens", "nobody").ExitCode);
+    }
+
+    [Fact]
+    public void An_import_is_owned_by_the_organisation_it_names_or_its_kinds_one_organisation_and_a_wrong_owner_imports_nothing()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"gt-owner-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(file, "id,x,y,time_from,category,kind\nA1,556100,6597300,2024-03-03T12:00:00+01:00,graffiti,est\n");
+        try
+        {
+            GtProcess.Result Import(params string[] more) => Gt(["import", "reports", file, "--crs", "EPSG:3006", .. more]);
+
+            // No organisation yet: imported without an owner, and said so.
+            var ownerless = Import("--source", "s0");
+            Ok(ownerless);
+            Assert.Contains("no organisations are set up yet", ownerless.Stderr, StringComparison.Ordinal);
+
+            Ok(Gt("orgs", "add", "kommun", "--name", "Kommunen", "--kind", "municipality"));
+            Ok(Gt("orgs", "add", "kbab", "--name", "Bostadsbolaget", "--kind", "partner"));
+            Ok(Import("--source", "s1"));
+            Assert.Equal("kommun", Scalar<string>("SELECT org_id FROM reports WHERE source = 's1'"));
+            Ok(Import("--source", "s2", "--org", "kbab"));
+            Assert.Equal("kbab", Scalar<string>("SELECT org_id FROM reports WHERE source = 's2'"));
+
+            var unknown = Import("--source", "s3", "--org", "nosuch");
+            Assert.Equal(2, unknown.ExitCode);
+            Assert.Contains("there is no organisation 'nosuch'", unknown.Stderr, StringComparison.Ordinal);
+            var areas = Gt("import", "areas", file, "--org", "kommun");
+            Assert.Equal(2, areas.ExitCode);
+            Assert.Contains("areas belong to everyone", areas.Stderr, StringComparison.Ordinal);
+
+            // Two municipalities: without --org the import cannot know whose the reports are, and says which there are.
+            Ok(Gt("orgs", "add", "grannkommun", "--name", "Grannkommunen", "--kind", "municipality"));
+            var ambiguous = Import("--source", "s4");
+            Assert.Equal(2, ambiguous.ExitCode);
+            Assert.Contains("there is more than one", ambiguous.Stderr, StringComparison.Ordinal);
+            Assert.Contains("grannkommun (municipality)", ambiguous.Stderr, StringComparison.Ordinal);
+            Assert.Equal(0, Scalar<long>("SELECT count(*) FROM reports WHERE source IN ('s3', 's4')"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
@@ -135,9 +177,9 @@ public sealed class AccessCommandTests : IDisposable
         Ok(Gt("orgs", "add", "kbab", "--name", "Kommunens bostadsbolag", "--kind", "partner"));
         Ok(Gt("users", "add", "lisa", "--org", "kbab", "--role", "partner"));
         var token = Gt("users", "token", "lisa").Stdout.TrimEnd().Split('\n')[^1];
-        Assert.NotNull(Accounts.Authenticate(db.ConnectionString, token));
+        Assert.NotNull(Accounts.ViewerOf(db.ConnectionString, token));
         Ok(Gt("users", "remove", "lisa"));
-        Assert.Null(Accounts.Authenticate(db.ConnectionString, token));
+        Assert.Null(Accounts.ViewerOf(db.ConnectionString, token));
         Assert.Empty(JsonNode.Parse(Gt("users", "list", "--json").Stdout)!.AsArray());
         Assert.Equal(2, Gt("users", "remove", "lisa").ExitCode);
     }

@@ -13,8 +13,7 @@ namespace GeoTrygghet.IntegrationTests.Access;
 /// </summary>
 public sealed class ReverseProxyTests(DemoTownDatabase demo) : IClassFixture<DemoTownDatabase>
 {
-    private string Password(string user) =>
-        File.ReadAllLines(Path.Combine(Data.ProjectPaths.Root, ".local", $"demo-users-{demo.Db.Name}.txt")).Single(l => l.StartsWith(user + " ", StringComparison.Ordinal))[(user.Length + 1)..];
+    private string Password(string user) => DemoUsers.Password(demo.Db, user);
 
     private static async Task<HttpResponseMessage> Login(HttpClient http, string url, string user, string password, string client)
     {

@@ -13,8 +13,7 @@ namespace GeoTrygghet.IntegrationTests.Access;
 /// </summary>
 public sealed class SignInTests(MapServiceFixture service) : IClassFixture<MapServiceFixture>
 {
-    private string Password(string user) =>
-        File.ReadAllLines(Path.Combine(Data.ProjectPaths.Root, ".local", $"demo-users-{service.Db.Name}.txt")).Single(l => l.StartsWith(user + " ", StringComparison.Ordinal))[(user.Length + 1)..];
+    private string Password(string user) => DemoUsers.Password(service.Db, user);
 
     private async Task<HttpResponseMessage> Login(HttpClient client, string user, string password, string? origin = null, string type = "application/json")
     {
