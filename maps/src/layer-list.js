@@ -24,7 +24,13 @@ export function availableLayers() {
 }
 
 export function legendOf(def) {
-  return def.legendFor ? def.legendFor(currentRun(), def.legend) : def.legend;
+  const items = def.legendFor ? def.legendFor(currentRun(), def.legend) : def.legend;
+  // A layer of events the reader sees only as the public view's counts has no single event to show a symbol for.
+  const source = def.sources?.length === 1 ? def.sources[0] : null;
+  if ((source === 'incidents' || source === 'reports') && !seesExactly(source)) {
+    return items.filter((item) => item.label === 'legend.aggregate').map((item) => ({ ...item, label: 'legend.publicCell' }));
+  }
+  return items;
 }
 
 /** Turns a layer on (used when candidates, a drawn area or a new run are shown). */

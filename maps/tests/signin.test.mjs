@@ -55,6 +55,9 @@ test('signing in as the housing company shows its organisation and role, its lay
   assert.ok(reports.length > 0 && reports.every((f) => f.id !== undefined), 'the partner does not see its reports point by point');
   const incidents = await page.evaluate(() => window.__gt.renderedProperties('incidents'));
   assert.ok(incidents.length > 0 && incidents.every((f) => f.id === undefined && typeof f.label === 'string'), 'the partner sees single police incidents');
+  // The legend says what is drawn: the police's incidents as counts per cell and month, no symbol of a single incident.
+  const incidentsLegend = await page.locator('li.layer[data-layer="incidents"] .legend').textContent();
+  assert.ok(incidentsLegend.includes('Antal per ruta och månad') && !incidentsLegend.includes('Händelse'), incidentsLegend);
   // Its role has no analyses, candidates, presence plans or heat map: hidden, not offered and refused.
   for (const id of ['an-section', 'cand-heading', 'plan-open']) assert.equal(await page.locator(`#${id}`).isVisible(), false, `#${id} is shown to a partner`);
   assert.equal(await page.locator('#layer-list').getByText('Värmekarta').count(), 0, 'the heat map is offered to a partner');
