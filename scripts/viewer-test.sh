@@ -95,7 +95,7 @@ cleanup() {
 trap cleanup EXIT
 
 # ---- 4. The demo town and two stored hotspot runs
-"$gt" demo --no-serve >"$log_dir/demo.log" 2>&1 || { cat "$log_dir/demo.log" >&2; fail "gt demo --no-serve failed"; }
+"$gt" demo --no-serve --end 2024-12-31 >"$log_dir/demo.log" 2>&1 || { cat "$log_dir/demo.log" >&2; fail "gt demo --no-serve failed"; }
 "$gt" hotspots gistar --name viewer-gistar >"$log_dir/gistar.log" 2>&1 || { cat "$log_dir/gistar.log" >&2; fail "gt hotspots gistar failed"; }
 "$gt" hotspots dbscan --eps 40 --min-points 15 --name viewer-dbscan >"$log_dir/dbscan.log" 2>&1 || { cat "$log_dir/dbscan.log" >&2; fail "gt hotspots dbscan failed"; }
 say "demo town loaded into $test_db with a Gi* and a DBSCAN run"

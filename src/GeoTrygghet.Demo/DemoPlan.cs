@@ -2,8 +2,8 @@ namespace GeoTrygghet.Demo;
 
 /// <summary>
 /// The calendar of the demo period and the planted dates, all derived from the options so that a
-/// different start or length still gives a consistent story. With the defaults: 2022-01-01 to
-/// 2024-12-31, lighting measure on Monday 2023-07-03.
+/// different end or length still gives a consistent story: every planted date moves with the end. With the
+/// defaults: 2022-01-01 to 2024-12-31, lighting measure on Monday 2023-07-03.
 /// </summary>
 internal sealed class DemoPlan
 {
@@ -11,10 +11,10 @@ internal sealed class DemoPlan
     {
         Seed = options.Seed;
         Years = options.Years;
-        Start = options.Start;
-        End = options.Start.AddYears(options.Years).AddDays(-1);
+        End = options.End;
+        Start = options.End.AddDays(1).AddYears(-options.Years);
         Days = End.DayNumber - Start.DayNumber + 1;
-        LastYearStart = options.Start.AddYears(options.Years - 1);
+        LastYearStart = Start.AddYears(options.Years - 1);
 
         // The lighting measure sits in the middle so that the before and after periods are equally long
         // and each holds the same mix of seasons as nearly as whole days allow.

@@ -41,7 +41,7 @@ public static class DemoTownGenerator
         WriteLights(Path.Combine(folder, "lights.csv"), lights);
         WriteCameras(Path.Combine(folder, "cameras.csv"), cameras);
         WriteMeasures(Path.Combine(folder, "measures.geojson"), measures);
-        var areas = WriteAreas(Path.Combine(folder, "areas.geojson"), town);
+        var areas = WriteAreas(Path.Combine(folder, "areas.geojson"), town, plan);
         var basemap = WriteBasemap(Path.Combine(folder, "basemap.geojson"), town);
 
         var truth = new DemoTruth(town, plan, tally, reports, lights, cameras, measures);
@@ -85,12 +85,13 @@ public static class DemoTownGenerator
         }
     }
 
-    private static int WriteAreas(string path, DemoTown town)
+    private static int WriteAreas(string path, DemoTown town, DemoPlan plan)
     {
+        // A focus area is named for the year of the citizen promise, the demo period's last year.
         using var writer = new GeoJsonFileWriter(path, "areas (synthetic demo data)");
         foreach (var a in town.Areas)
         {
-            writer.Add(a.Geometry, ("id", a.Id), ("name", a.Name), ("kind", a.Kind), ("year", a.Year));
+            writer.Add(a.Geometry, ("id", a.Id), ("name", a.Name), ("kind", a.Kind), ("year", a.Year is null ? null : plan.End.Year));
         }
 
         return writer.Count;

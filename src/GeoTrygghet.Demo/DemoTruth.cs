@@ -41,7 +41,7 @@ internal sealed class DemoTruth(
             w.WriteBoolean("synthetic", true);
             w.WriteString("note", "Synthetic demo data made by GeoTrygghet's DemoTownGenerator. No row describes a real event, person, place or asset.");
             w.WriteNumber("seed", plan.Seed);
-            w.WriteString("regenerate", "./gt demo generate --out data/demo");
+            w.WriteString("regenerate", Regenerate(plan));
             w.WriteString("crs", "EPSG:3006");
 
             w.WriteStartObject("period");
@@ -256,10 +256,12 @@ internal sealed class DemoTruth(
         L("## Regenerate");
         L();
         L("```sh");
-        L("./gt demo generate --out data/demo");
+        L(Regenerate(plan));
         L("```");
         L();
-        L(F($"This calls `DemoTownGenerator.Write(folder, new DemoTownOptions())`: seed {plan.Seed}, {plan.Years} years from {DemoClock.Format(plan.Start)}."));
+        L(F($"This calls `DemoTownGenerator.Write(folder, new DemoTownOptions {{ End = new({plan.End.Year}, {plan.End.Month}, {plan.End.Day}) }})`: seed {plan.Seed}, {plan.Years} years from {DemoClock.Format(plan.Start)} to {DemoClock.Format(plan.End)}."));
+        L("Every planted date (the measures, the hotspot that starts in the last year, the presence) is set relative to the end, so");
+        L("a town that ends on another day (`gt demo` makes one that ends yesterday) holds the same story.");
         L("The same options give byte-identical files (one seeded random stream per part of the town, invariant culture,");
         L("`\\n` line endings, no clock or hash-order dependence). `IncidentCount` asks for an exact number of incident rows");
         L("(e.g. 1,000,000 for benchmarks); every planted component is then scaled by the same factor, and rows are");
@@ -371,4 +373,7 @@ internal sealed class DemoTruth(
 
         File.WriteAllText(path, s.ToString(), DemoFormat.Utf8);
     }
+
+    private static string Regenerate(DemoPlan plan) =>
+        string.Create(CultureInfo.InvariantCulture, $"./gt demo generate --seed {plan.Seed} --end {DemoClock.Format(plan.End)} --out data/demo");
 }

@@ -40,7 +40,7 @@ public sealed class AnalysisCrsEndToEndTests
         Assert.Equal(srid, db.Scalar("SELECT Find_SRID('public', 'patrol_visits', 'geom')"));
 
         // From here on without the variable: the database says which CRS it has.
-        var demo = GtProcess.Run(db.ConnectionString, "demo", "--no-serve");
+        var demo = GtProcess.Run(db.ConnectionString, DemoLoad.NoServe);
         Assert.True(demo.ExitCode == 0, demo.All);
         Assert.True(db.Scalar("SELECT count(*) FROM incidents") > 1000);
         foreach (var args in new[] { new[] { "hotspots", "gistar", "--name", "demo Gi*" }, ["hotspots", "dbscan", "--eps", "60", "--min-points", "25", "--name", "demo DBSCAN"] })

@@ -18,7 +18,7 @@ public sealed class DatabaseHotspotTests : IClassFixture<TestDatabase>, IDisposa
     public DatabaseHotspotTests(TestDatabase db)
     {
         _db = db;
-        var demo = GtProcess.Run(db.ConnectionString, "demo", "--no-serve");
+        var demo = GtProcess.Run(db.ConnectionString, DemoLoad.NoServe);
         Assert.True(demo.ExitCode == 0, demo.All);
     }
 

@@ -42,7 +42,7 @@ public sealed class FirstLoadTests(TestDatabase db) : IClassFixture<TestDatabase
             Directory.Delete(dir, recursive: true);
         }
 
-        var demo = GtProcess.Run(db.ConnectionString, "demo", "--no-serve");
+        var demo = GtProcess.Run(db.ConnectionString, DemoLoad.NoServe);
         Assert.True(demo.ExitCode == 0, demo.All);
         Assert.True(db.Scalar("SELECT count(*) FROM incidents") > 1000);
         Assert.Equal(before, Snapshot());

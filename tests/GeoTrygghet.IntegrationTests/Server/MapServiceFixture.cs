@@ -23,7 +23,7 @@ public sealed class MapServiceFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var demo = GtProcess.Run(Db.ConnectionString, "demo", "--no-serve");
+        var demo = GtProcess.Run(Db.ConnectionString, DemoLoad.NoServe);
         Assert.True(demo.ExitCode == 0, demo.All);
         Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TokenFor("polis.analytiker"));
         var port = LoopbackPort.Free();

@@ -5,7 +5,7 @@ public sealed class DemoTownDatabase : IDisposable
 {
     public DemoTownDatabase()
     {
-        var demo = GtProcess.Run(Db.ConnectionString, "demo", "--no-serve");
+        var demo = GtProcess.Run(Db.ConnectionString, DemoLoad.NoServe);
         if (demo.ExitCode != 0)
         {
             Db.Dispose();

@@ -105,7 +105,7 @@ public sealed class DemoTownGeneratorTests(DemoTownFixture town)
         Assert.True(truth.RootElement.GetProperty("synthetic").GetBoolean());
         var readme = File.ReadAllText(town.File("README.md"));
         Assert.Contains("synthetic", readme, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("./gt demo generate --out data/demo", readme, StringComparison.Ordinal);
+        Assert.Contains("./gt demo generate --seed 20241983 --end 2024-12-31 --out data/demo", readme, StringComparison.Ordinal);
         Assert.Contains("synthetic", File.ReadAllText(town.File("basemap.geojson"))[..200], StringComparison.Ordinal);
     }
 

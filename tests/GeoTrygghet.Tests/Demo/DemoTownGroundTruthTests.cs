@@ -5,9 +5,31 @@ using NetTopologySuite.Geometries;
 
 namespace GeoTrygghet.Tests.Demo;
 
+/// <summary>The planted story of the committed town.</summary>
 [Collection(DemoTownCollection.Name)]
-public sealed class DemoTownGroundTruthTests(DemoTownFixture town)
+public sealed class DemoTownGroundTruthTests(DemoTownFixture town) : DemoTownGroundTruthChecks(town);
+
+/// <summary>The same story in a town that ends on another day: every planted date moves with the end.</summary>
+public sealed class MovedDemoTownGroundTruthTests(MovedDemoTownFixture town) : DemoTownGroundTruthChecks(town), IClassFixture<MovedDemoTownFixture>
 {
+    [Fact]
+    public void The_moved_town_ends_on_its_day_and_its_measures_move_with_it()
+    {
+        using var truth = JsonDocument.Parse(File.ReadAllBytes(Town.File("ground_truth.json")));
+        Assert.Equal("2023-06-15", truth.RootElement.GetProperty("period").GetProperty("start").GetString());
+        Assert.Equal("2026-06-14", truth.RootElement.GetProperty("period").GetProperty("end").GetString());
+        var last = DemoFiles.ReadCsvRows(Town.File("incidents.csv")).Max(r => DemoFiles.Time(r["time_from"]));
+        Assert.InRange(last, new DateTimeOffset(2026, 6, 10, 0, 0, 0, TimeSpan.FromHours(2)), new DateTimeOffset(2026, 6, 15, 0, 0, 0, TimeSpan.FromHours(2)));
+        var lighting = DateOnly.ParseExact(truth.RootElement.GetProperty("lighting_measure").GetProperty("date").GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.InRange(lighting, new DateOnly(2024, 12, 10), new DateOnly(2024, 12, 20));
+    }
+}
+
+/// <summary>The ground truth planted in a demo town is there in its files.</summary>
+public abstract class DemoTownGroundTruthChecks(DemoTownFixture town)
+{
+    protected DemoTownFixture Town => town;
+
     private sealed record Incident(Point At, DateTimeOffset From, bool Dark);
 
     private List<Incident> Incidents() =>
