@@ -17,6 +17,7 @@ var root = new RootCommand("GeoTrygghet: hotspots, patrol presence and evaluatio
     SharingCommand.Create(),
     AuditCommand.Create(),
     RetentionCommand.Create(),
+    ReportCommand.Create(),
 };
 var parsed = root.Parse(args, CliRun.Parser);
 if (parsed.Errors.Count > 0)

@@ -10,7 +10,8 @@ public static class DemoTownGenerator
 {
     public static readonly IReadOnlyList<string> FileNames =
     [
-        "incidents.csv", "reports.csv", "lights.csv", "cameras.csv", "measures.geojson", "areas.geojson", "basemap.geojson", "ground_truth.json", "README.md",
+        "incidents.csv", "reports.csv", "lights.csv", "cameras.csv", "measures.geojson", "areas.geojson", "basemap.geojson", "surveys.geojson", "visits.csv",
+        "promises.json", "ground_truth.json", "README.md",
     ];
 
     // The town itself does not depend on the options; it is built once per process.
@@ -43,6 +44,9 @@ public static class DemoTownGenerator
         WriteMeasures(Path.Combine(folder, "measures.geojson"), measures);
         var areas = WriteAreas(Path.Combine(folder, "areas.geojson"), town, plan);
         var basemap = WriteBasemap(Path.Combine(folder, "basemap.geojson"), town);
+        DemoPromises.WriteSurveys(Path.Combine(folder, "surveys.geojson"), plan, town);
+        DemoVisits.Write(Path.Combine(folder, "visits.csv"), plan);
+        DemoPromises.Write(Path.Combine(folder, "promises.json"), plan);
 
         var truth = new DemoTruth(town, plan, tally, reports, lights, cameras, measures);
         truth.WriteJson(Path.Combine(folder, "ground_truth.json"));

@@ -18,7 +18,7 @@ internal sealed class GeoJsonFileWriter : IDisposable
 
     public int Count { get; private set; }
 
-    /// <summary>Adds a feature; property values are strings, integers or null, written in the given order.</summary>
+    /// <summary>Adds a feature; property values are strings, integers, numbers or null, written in the given order.</summary>
     public void Add(NetTopologySuite.Geometries.Geometry geometry, params (string Key, object? Value)[] properties)
     {
         if (!_first)
@@ -43,6 +43,7 @@ internal sealed class GeoJsonFileWriter : IDisposable
         null => "null",
         string s => DemoFormat.JsonString(s),
         int i => DemoFormat.Int(i),
+        double d => DemoFormat.Num(d),
         _ => throw new ArgumentException($"unsupported property value {value.GetType().Name}", nameof(value)),
     };
 }

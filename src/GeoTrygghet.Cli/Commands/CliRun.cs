@@ -38,7 +38,7 @@ internal static class CliRun
             return body();
         }
         catch (Exception e) when (e is DatabaseException or GeoTrygghet.Application.Access.AccessException or ImportFormatException or UnknownCrsException or FormatException or IOException or UnauthorizedAccessException or ConfigException
-            or GeoTrygghet.Analysis.AnalysisException or GeoTrygghet.Core.Evaluation.EvaluationException)
+            or GeoTrygghet.Analysis.AnalysisException or GeoTrygghet.Core.Evaluation.EvaluationException or GeoTrygghet.Application.Reporting.ReportException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return Failed;

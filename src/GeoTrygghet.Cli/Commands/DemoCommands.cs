@@ -18,6 +18,7 @@ internal static class DemoCommands
     [
         (ImportKind.Basemap, "basemap.geojson"),
         (ImportKind.Areas, "areas.geojson"),
+        (ImportKind.Areas, "surveys.geojson"),
         (ImportKind.Lights, "lights.csv"),
         (ImportKind.Cameras, "cameras.csv"),
         (ImportKind.Measures, "measures.geojson"),
@@ -208,6 +209,10 @@ internal static class DemoCommands
             }
         }
 
+        var srid = GeoTrygghet.Data.Schema.SchemaManager.AnalysisSrid(cs);
+        var visits = GeoTrygghet.Core.Patrol.VisitFiles.ReadCsv(Path.Combine(demoFolder, "visits.csv"), srid);
+        GeoTrygghet.Data.Patrol.VisitStore.Save(cs, "demo", visits, srid);
+        GeoTrygghet.Data.Reporting.PromiseStore.Save(cs, GeoTrygghet.Core.Reporting.PromiseRegisterReader.Read(Path.Combine(demoFolder, "promises.json")), "demo");
         AnalysisStore.AssignUnowned(cs, "polisen");
         DemoAccess.EnsureUsers(cs, output);
         GeoTrygghet.Data.Schema.DeploymentSettings.Write(cs, DemoEndSetting, end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -231,10 +236,13 @@ internal static class DemoCommands
 
         var service = new GeoTrygghet.Application.Import.ImportService(cs, ImportSettings.Default with { AnalysisSrid = GeoTrygghet.Data.Schema.SchemaManager.AnalysisSrid(cs) });
         long rows = 0;
-        foreach (var kind in new[] { ImportKind.Reports, ImportKind.Incidents, ImportKind.Measures, ImportKind.Cameras, ImportKind.Lights })
+        foreach (var kind in new[] { ImportKind.Reports, ImportKind.Incidents, ImportKind.Measures, ImportKind.Cameras, ImportKind.Lights, ImportKind.Areas })
         {
             rows += service.RemoveSource(kind, "demo", delete: true);
         }
+
+        rows += GeoTrygghet.Data.Patrol.VisitStore.CountOrDelete(cs, "demo", true);
+        rows += GeoTrygghet.Data.Reporting.PromiseStore.DeleteSource(cs, "demo");
 
         var runs = 0;
         foreach (var name in new[] { "demo Gi*", "demo DBSCAN" })

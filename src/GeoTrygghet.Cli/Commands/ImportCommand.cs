@@ -41,6 +41,7 @@ internal static class ImportCommand
             kind, file, format, crs, map, source, keepValid, rejects, layer, quiet, org,
         };
         command.Add(Delete());
+        command.Add(Promises());
         command.SetAction(parse => CliRun.Guard(() =>
         {
             var path = parse.GetValue(file)!;
@@ -56,6 +57,25 @@ internal static class ImportCommand
                 parse.GetValue(layer),
                 parse.GetValue(org));
             return Run(request, parse.GetValue(quiet), Console.Out, Console.Error);
+        }));
+        return command;
+    }
+
+    /// <summary><c>gt import promises FILE [--source NAME]</c>: the citizen promises (issue #11), all or nothing, each replaced by its id.</summary>
+    private static Command Promises()
+    {
+        var file = new Argument<string>("file") { Description = "the promise register as JSON: promises with id, title, period, area or theme, activities and indicators (README, 'Citizen promises')" };
+        var source = new Option<string?>("--source") { Description = "source name the promises are stored under (default: the file name)" };
+        var command = new Command("promises", "Import the citizen promises (medborgarlöften) with their activities and indicators; all or nothing, a promise of the same id is replaced.") { file, source };
+        command.SetAction(parse => CliRun.Guard(() =>
+        {
+            var cs = CliRun.Database();
+            var path = parse.GetValue(file)!;
+            var promises = GeoTrygghet.Core.Reporting.PromiseRegisterReader.Read(path);
+            var name = CheckedSource(parse.GetValue(source)) ?? Path.GetFileNameWithoutExtension(path);
+            var (added, replaced) = GeoTrygghet.Data.Reporting.PromiseStore.Save(cs, promises, name);
+            Console.WriteLine(string.Create(Inv, $"{Path.GetFileName(path)}: {promises.Count} promises ({added} new, {replaced} replaced) with {promises.Sum(p => p.Promise.Activities.Count)} activities and {promises.Sum(p => p.Promise.Indicators.Count)} indicators"));
+            return CliRun.Ok;
         }));
         return command;
     }

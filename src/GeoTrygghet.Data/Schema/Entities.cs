@@ -164,6 +164,20 @@ public sealed class AnalysisFeature
     public required string Properties { get; set; }
 }
 
+/// <summary>A citizen promise of the register (issue #11): its main fields for queries, the whole promise as given in <see cref="Document"/>.</summary>
+public sealed class PromiseRecord
+{
+    public required string Id { get; set; }
+    public required string Title { get; set; }
+    public DateOnly PeriodFrom { get; set; }
+    public DateOnly PeriodTo { get; set; }
+    public string? Area { get; set; }
+    public string? Theme { get; set; }
+    public required string Document { get; set; }
+    public required string Source { get; set; }
+    public DateTimeOffset ImportedAt { get; set; }
+}
+
 /// <summary>A visit a patrol actually made: from a GPX track (where it stood still) or a check-in list.</summary>
 public sealed class PatrolVisit
 {

@@ -26,6 +26,7 @@ public sealed class GeoTrygghetDbContext(DbContextOptions<GeoTrygghetDbContext> 
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<UserToken> UserTokens => Set<UserToken>();
     public DbSet<SharingRule> SharingRules => Set<SharingRule>();
+    public DbSet<PromiseRecord> Promises => Set<PromiseRecord>();
 
     public static DbContextOptions<GeoTrygghetDbContext> Options(string connectionString) =>
         new DbContextOptionsBuilder<GeoTrygghetDbContext>()
@@ -83,6 +84,14 @@ public sealed class GeoTrygghetDbContext(DbContextOptions<GeoTrygghetDbContext> 
             e.Property(x => x.CreatedAt).HasDefaultValueSql("now()");
             e.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrgId).OnDelete(DeleteBehavior.Restrict);
         });
+        b.Entity<PromiseRecord>(e =>
+        {
+            e.ToTable("promises");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Document).HasColumnType("jsonb");
+            e.Property(x => x.ImportedAt).HasDefaultValueSql("now()");
+        });
+
         b.Entity<PatrolVisit>(e =>
         {
             e.ToTable("patrol_visits");

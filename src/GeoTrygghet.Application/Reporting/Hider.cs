@@ -1,0 +1,82 @@
+using GeoTrygghet.Core.Reporting;
+
+namespace GeoTrygghet.Application.Reporting;
+
+/// <summary>
+/// The public version's rule for counts (issue #8's public view): a count of 1 to k−1 is hidden (null); 0 and k or more
+/// are shown. Outside the public version every count is shown.
+/// </summary>
+internal sealed class Hider(bool isPublic, int minCount)
+{
+    public bool Allows(long count) => !isPublic || count == 0 || count >= minCount;
+
+    public long? Count(long count) => Allows(count) ? count : null;
+
+    /// <summary>
+    /// The municipality's totals less the focus areas' (which do not overlap) leave the rest of the town: where every
+    /// part is shown and that rest is 1 to k−1, the municipality's total would give it away, so it is hidden too.
+    /// </summary>
+    public AreaSection Complement(AreaSection municipality, IReadOnlyList<AreaSection> areas)
+    {
+        if (!isPublic || areas.Count == 0)
+        {
+            return municipality;
+        }
+
+        long? Guard(long? whole, IEnumerable<long?> parts)
+        {
+            var list = parts.ToList();
+            if (whole is null || list.Any(p => p is null))
+            {
+                return whole;
+            }
+
+            var rest = whole.Value - list.Sum(p => p!.Value);
+            return Allows(rest) ? whole : null;
+        }
+
+        var incidents = municipality.Incidents with
+        {
+            Count = Guard(municipality.Incidents.Count, areas.Select(a => a.Incidents.Count)),
+            PreviousYear = Guard(municipality.Incidents.PreviousYear, areas.Select(a => a.Incidents.PreviousYear)),
+            ByGroup = municipality.Incidents.ByGroup.ToDictionary(g => g.Key, g => new CountPair(
+                Guard(g.Value.Count, areas.Select(a => a.Incidents.ByGroup.TryGetValue(g.Key, out var p) ? p.Count : 0)),
+                Guard(g.Value.PreviousYear, areas.Select(a => a.Incidents.ByGroup.TryGetValue(g.Key, out var p) ? p.PreviousYear : 0)))),
+        };
+        if (incidents.Count is null || incidents.PreviousYear is null)
+        {
+            incidents = incidents with { Comparison = null };
+        }
+
+        var reports = municipality.Reports with
+        {
+            Count = Guard(municipality.Reports.Count, areas.Select(a => a.Reports.Count)),
+            PreviousYear = Guard(municipality.Reports.PreviousYear, areas.Select(a => a.Reports.PreviousYear)),
+            ByCategory = municipality.Reports.ByCategory.ToDictionary(g => g.Key, g => new CountPair(
+                Guard(g.Value.Count, areas.Select(a => a.Reports.ByCategory.TryGetValue(g.Key, out var p) ? p.Count : 0)),
+                Guard(g.Value.PreviousYear, areas.Select(a => a.Reports.ByCategory.TryGetValue(g.Key, out var p) ? p.PreviousYear : 0)))),
+        };
+        var months = municipality.Months.Select((m, i) => m with
+        {
+            Incidents = Guard(m.Incidents, areas.Select(a => a.Months[i].Incidents)),
+            Reports = Guard(m.Reports, areas.Select(a => a.Months[i].Reports)),
+        }).ToList();
+        var week = new HourOfWeekTable(municipality.HourOfWeek.Counts.Select((day, d) => day.Select((c, h) => Guard(c, areas.Select(a => a.HourOfWeek.Counts[d][h]))).ToArray()).ToArray());
+
+        // An area lists only its top categories: where one of them is missing there, its count is unknown and the
+        // municipality's is hidden unless it is 0 (conservative).
+        var top = municipality.TopCategories.Select(c =>
+        {
+            var parts = areas.Select(a => a.TopCategories.FirstOrDefault(t => t.Category == c.Category)).ToList();
+            return parts.Any(p => p is null)
+                ? c with { Count = c.Count == 0 ? 0 : null, PreviousYear = c.PreviousYear == 0 ? 0 : null }
+                : c with { Count = Guard(c.Count, parts.Select(p => p!.Count)), PreviousYear = Guard(c.PreviousYear, parts.Select(p => p!.PreviousYear)) };
+        }).ToList();
+        var themes = municipality.Themes.Select(t => t with
+        {
+            Count = Guard(t.Count, areas.Select(a => a.Themes.FirstOrDefault(x => x.Theme == t.Theme)?.Count)),
+            PreviousYear = Guard(t.PreviousYear, areas.Select(a => a.Themes.FirstOrDefault(x => x.Theme == t.Theme)?.PreviousYear)),
+        }).ToList();
+        return municipality with { Incidents = incidents, Reports = reports, Months = months, HourOfWeek = week, TopCategories = top, Themes = themes };
+    }
+}
