@@ -10,11 +10,14 @@
 #   5. serves it with ./gt serve on a free loopback port, and with ./gt serve --public on another, and waits
 #      until both answer;
 #   6. runs `node --test maps/tests/` with GT_VIEWER_URL and GT_PUBLIC_URL set, one file at a time in name order (baselines,
-#      overlay, plan, public, viewer, workflow-analysis: the last one stores new runs); always stops the servers.
+#      overlay, plan, public, report, signin, viewer, workflow-analysis: the last one stores new runs); always stops the servers.
 # Exits non-zero when anything fails; a missing Chromium or service fails the tests, never skips them.
 # GT=path runs another gt command line (default ./gt); KEEP_DB=1 keeps the test database afterwards.
 set -euo pipefail
+# Arguments, if any, name the browser test files to run (e.g. maps/tests/report.test.mjs); none: all of maps/tests/.
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=("$root/maps/tests/")
 cd "$root"
 gt="${GT:-$root/gt}"
 test_db="geotrygghet_viewer_test"
@@ -130,7 +133,7 @@ node -e 'fetch(process.argv[1]).then(async (r) => { const t = await r.text(); pr
 # ---- 6. The browser tests
 say "running the browser tests against $url …"
 set +e
-GT_DEMO_USERS="$root/.local/demo-users-$test_db.txt" GT_VIEWER_URL="$url" GT_PUBLIC_URL="$public_url" GT_CHROMIUM="$chromium" node --test --test-concurrency=1 --test-reporter=spec "$root/maps/tests/" 2>&1 | tee "$log_dir/tests.log"
+GT_DEMO_USERS="$root/.local/demo-users-$test_db.txt" GT_VIEWER_URL="$url" GT_PUBLIC_URL="$public_url" GT_CHROMIUM="$chromium" node --test --test-concurrency=1 --test-reporter=spec "${targets[@]}" 2>&1 | tee "$log_dir/tests.log"
 status=${PIPESTATUS[0]}
 set -e
 if [ "$status" -ne 0 ]; then

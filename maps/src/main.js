@@ -15,9 +15,10 @@ import { Candidates } from './candidates.js';
 import { Evaluation, MeasureList } from './evaluation.js';
 import { AnalysisForm } from './analysis.js';
 import { PlanPage } from './plan.js';
+import { ReportPage } from './report.js';
 import { fetchJson } from './net.js';
 import { viewer, $, api, state, FILTER_KEYS } from './viewer.js';
-import { queryFor, publicView, may } from './urls.js';
+import { queryFor, publicView, may, seesExactly } from './urls.js';
 import { loadAccount, renderAccount, viewAsPublic, wireSignIn } from './account.js';
 import { showBanner, hideBanner, periodText, filterText, updateNoDataNotice } from './status.js';
 import { syncUrl } from './url-sync.js';
@@ -94,6 +95,7 @@ function applyLanguage() {
   viewer.measureList?.render();
   viewer.analysis?.translate();
   viewer.plan?.translate();
+  viewer.report?.translate();
   updateNoDataNotice();
   if (!$('banner').hidden && $('banner').dataset.kind === 'tiles') showBanner(t('state.tileErrors', { n: viewer.tileErrors }), false);
 }
@@ -205,6 +207,10 @@ async function boot() {
       currentRun: () => state().run,
       showLayer,
       onChange: (inputs) => viewer.store.update({ plan: inputs }),
+    });
+    viewer.report = new ReportPage({
+      api,
+      exact: () => seesExactly('incidents') && seesExactly('reports') && !publicView() && may('analyse'),
     });
     viewer.analysis.loadAreas().then(() => viewer.plan.setAreas(viewer.analysis.areas));
     applyFilters();

@@ -85,6 +85,7 @@ public static class ServerApp
                 BusyException => (StatusCodes.Status503ServiceUnavailable, "Busy", e.Message),
                 FilterException f => (StatusCodes.Status400BadRequest, "Bad request", f.Message),
                 Core.Evaluation.EvaluationException or Analysis.AnalysisException => (StatusCodes.Status400BadRequest, "Bad request", e.Message),
+                Application.Reporting.ReportException => (StatusCodes.Status404NotFound, "Not found", e.Message),
                 Data.DatabaseException { InnerException: NpgsqlException or SocketException or TimeoutException } => (StatusCodes.Status503ServiceUnavailable, "Database unavailable",
                     "The database cannot be reached at the moment; the service will answer again when it is back."),
                 Data.DatabaseException { InnerException: null } => (StatusCodes.Status404NotFound, "Not found", e.Message),
@@ -165,6 +166,7 @@ public static class ServerApp
         app.MapOverlayEndpoints();
         Analyses.AnalysisEndpoints.MapAnalysisEndpoints(app);
         Patrol.PatrolEndpoints.MapPatrolEndpoints(app);
+        Reports.ReportEndpoints.MapReportEndpoints(app);
         return app;
     }
 }

@@ -85,7 +85,8 @@ internal static class DemoCommands
 
     /// <summary>
     /// The folder of the demo town that ends on the given day: data/demo for the committed files, else a town generated
-    /// once into .local/demo/ (a few seconds; the same seed and end give the same bytes, so it is kept and reused).
+    /// once into .local/demo/ (a second or two; the same seed and end give the same bytes, so it is kept and reused until the
+    /// generator changes).
     /// </summary>
     public static string TownFolder(DateOnly end, TextWriter log)
     {
@@ -95,8 +96,16 @@ internal static class DemoCommands
         }
 
         var folder = Path.Combine(ProjectPaths.Root, ".local", "demo", "town-" + end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (!File.Exists(Path.Combine(folder, "ground_truth.json")))
+        // A town made by another build of the generator is made again: its files may differ or be missing.
+        var stamp = Path.Combine(folder, ".generator");
+        var generator = typeof(DemoTownGenerator).Assembly.ManifestModule.ModuleVersionId.ToString();
+        if (!File.Exists(stamp) || File.ReadAllText(stamp) != generator)
         {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Generating the demo town for the three years up to {end:yyyy-MM-dd} into {folder} …"));
             var partial = folder + ".partial";
             if (Directory.Exists(partial))
@@ -105,6 +114,7 @@ internal static class DemoCommands
             }
 
             DemoTownGenerator.Write(partial, new DemoTownOptions { End = end });
+            File.WriteAllText(Path.Combine(partial, ".generator"), generator);
             Directory.Move(partial, folder);
         }
 

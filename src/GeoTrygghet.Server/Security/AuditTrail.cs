@@ -46,6 +46,7 @@ public sealed class AuditTrail(ServiceDatabase database, ILogger<AuditTrail> log
             ["analyses"] => ("analyse", "analyses", "drawn or named area"),
             ["patrol", var file] => ("export", "patrol/" + file, Named(q)),
             ["evaluate", var measure] => ("read", "evaluate/" + measure, null),
+            ["reports", var report] => ("export", "reports/" + report, q["area"].Count > 0 ? string.Join(", ", q["area"].ToArray()) : "focus areas and the municipality"),
             _ => null,
         };
         return what is var (action, target, area) ? new AuditEntry(viewer.User, viewer.Org, action, target, area, period, http.Request.QueryString.Value is { Length: > 0 } qs ? qs : null) : null;

@@ -7,13 +7,13 @@ namespace GeoTrygghet.Server.Security;
 /// What the public view offers (issue #8), to anyone not signed in and to every request of a service started with
 /// <c>gt serve --public</c>: the viewer's files, the layer catalog and tiles (sensitive layers as
 /// <see cref="Public.PublicCells"/>), OGC API – Features of the layers without events, measures' evaluations at their
-/// default windows and the public cell counts. Anything else — overlays, candidates, plans, analyses, and any endpoint
+/// default windows, the public cell counts and the public version of the quarterly report (issue #11). Anything else — overlays, candidates, plans, analyses, and any endpoint
 /// added later — is closed until it is added here: 401 without credentials (sign in), 404 when the service serves only
 /// the public view. Signing in and out (<c>/auth</c>) is open, except in public mode, where there is none.
 /// </summary>
 public static class PublicView
 {
-    private static readonly string[] Prefixes = ["/tiles", "/raster/", "/ogc", "/evaluate/", "/public/", "/assets/"];
+    private static readonly string[] Prefixes = ["/tiles", "/raster/", "/ogc", "/evaluate/", "/public/", "/assets/", "/reports/"];
 
     private static readonly string[] Files = ["/", "/index.html", "/favicon.ico", "/auth/me"];
 
