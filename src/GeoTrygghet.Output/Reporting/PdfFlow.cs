@@ -126,11 +126,11 @@ internal sealed class PdfFlow : IDisposable
         Y += 4;
     }
 
-    public void Image(byte[] png, float width, float height)
+    /// <summary>Room for a drawing of the given height, drawn by <paramref name="draw"/> into its rectangle.</summary>
+    public void Drawing(float height, Action<SKCanvas, SKRect> draw)
     {
         Room(height + 4);
-        using var image = SKImage.FromEncodedData(png);
-        Canvas.DrawImage(image, new SKRect(Left, Y, Left + width, Y + height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
+        draw(Canvas, new SKRect(Left, Y, Right, Y + height));
         Y += height + 4;
     }
 

@@ -88,14 +88,14 @@ public static class QuarterReportHtml
         Table(html, ReportContent.Groups(area, w, k, q));
         html.Append("<h3>").Append(E(ReportContent.Headings.Trend(w))).Append("</h3>\n");
         var trend = ReportCharts.Trend(area, w, 1020, 420);
-        Image(html, trend.Png, trend.Alt, 760, 313);
+        Image(html, trend.Png(), trend.Alt, 760, 313);
         html.Append("<h3>").Append(E(ReportContent.Headings.HourOfWeek(w))).Append("</h3>\n");
         Table(html, ReportContent.HourOfWeek(area, w, k), "week");
         html.Append("<h3>").Append(E(ReportContent.Headings.Categories(w))).Append("</h3>\n");
         if (area.TopCategories.Count > 0)
         {
             var categories = ReportCharts.Categories(area, w, 1020, 420, q.Year);
-            Image(html, categories.Png, categories.Alt, 760, 313);
+            Image(html, categories.Png(), categories.Alt, 760, 313);
         }
 
         Table(html, ReportContent.Categories(area, w, k, q));

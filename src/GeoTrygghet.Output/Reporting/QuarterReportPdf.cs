@@ -88,7 +88,7 @@ public static class QuarterReportPdf
 
         flow.Heading(flow.H3, ReportContent.Headings.Trend(w));
         var trend = ReportCharts.Trend(area, w, 1020, 420);
-        flow.Image(trend.Png, flow.Right - flow.Left, (flow.Right - flow.Left) * 420 / 1020);
+        flow.Drawing((flow.Right - flow.Left) * 420 / 1020, trend.Draw);
 
         flow.Heading(flow.H3, ReportContent.Headings.HourOfWeek(w));
         Table(flow, ReportContent.HourOfWeek(area, w, k));
@@ -97,7 +97,7 @@ public static class QuarterReportPdf
         if (area.TopCategories.Count > 0)
         {
             var categories = ReportCharts.Categories(area, w, 1020, 420, q.Year);
-            flow.Image(categories.Png, flow.Right - flow.Left, (flow.Right - flow.Left) * 420 / 1020);
+            flow.Drawing((flow.Right - flow.Left) * 420 / 1020, categories.Draw);
         }
 
         Table(flow, ReportContent.Categories(area, w, k, q));

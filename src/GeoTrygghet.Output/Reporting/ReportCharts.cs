@@ -18,7 +18,21 @@ internal static class ReportCharts
         return true;
     });
 
-    public sealed record Chart(byte[] Png, string Svg, string Alt);
+    /// <summary>A chart laid out for <see cref="Width"/> × <see cref="Height"/> pixels, with its text alternative.</summary>
+    public sealed record Chart(ScottPlot.Plot Plot, int Width, int Height, string Alt)
+    {
+        public byte[] Png() => Plot.GetImageBytes(Width, Height, ScottPlot.ImageFormat.Png);
+
+        /// <summary>Draws the chart as vectors into the rectangle (the PDF), scaled from its pixel layout.</summary>
+        public void Draw(SkiaSharp.SKCanvas canvas, SkiaSharp.SKRect rect)
+        {
+            canvas.Save();
+            canvas.Translate(rect.Left, rect.Top);
+            canvas.Scale(rect.Width / Width, rect.Height / Height);
+            Plot.Render(canvas, Width, Height);
+            canvas.Restore();
+        }
+    }
 
     public static Chart Trend(AreaSection area, ReportWords w, int width, int height)
     {
@@ -46,7 +60,7 @@ internal static class ReportCharts
             $"Bar chart: police incidents per month in {area.Name} over {area.Months.Count} months, with EST reports as a line. "
                 + (peak is null ? "" : $"Most in {w.Month(peak.Month)} ({peak.Incidents}), the latest month {w.Count(area.Months[^1].Incidents, 5)}.")
                 + (hidden > 0 ? $" {hidden} months under the smallest count shown have no bar." : ""));
-        return new Chart(plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png), plot.GetSvgXml(width, height), alt);
+        return new Chart(plot, width, height, alt);
     }
 
     public static Chart Categories(AreaSection area, ReportWords w, int width, int height, int year)
@@ -64,16 +78,14 @@ internal static class ReportCharts
 
         plot.Add.Bars(bars);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(top.Select((_, i) => (i * 3) + 1.5).ToArray(), top.Select(t => Short(t.Category)).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = ScottPlot.Alignment.MiddleLeft;
         plot.Axes.Margins(bottom: 0);
         plot.Title(w.T($"Vanligaste kategorierna: {year - 1} (grå) och {year} (blå), samma kvartal", $"Top categories: {year - 1} (grey) and {year} (blue), same quarter"), size: 13);
         var alt = w.T("Stapeldiagram över de vanligaste brottskategorierna i kvartalet mot samma kvartal året före: ", "Bar chart of the top categories this quarter against the same quarter a year before: ")
             + string.Join("; ", top.Select(t => $"{t.Category} {w.Count(t.Count, 5)} ({w.Count(t.PreviousYear, 5)})")) + ".";
-        return new Chart(plot.GetImageBytes(width, height, ScottPlot.ImageFormat.Png), plot.GetSvgXml(width, height), alt);
+        return new Chart(plot, width, height, alt);
     }
 
-    private static string Short(string text) => text.Length <= 16 ? text : text[..15] + "…";
+    private static string Short(string text) => text.Length <= 14 ? text : text[..13] + "…";
 }
 
 /// <summary>The font of the report's PDF and charts, from Debian's font packages (the Swedish letters included).</summary>
