@@ -35,9 +35,9 @@ public static class QuarterReportBuilder
         var hide = new Hider(request.Public, request.PublicMinCount);
 
         progress?.Report($"hotspots of {q} and {q.Previous} (Gi*, {request.HotspotCellMetres} m cells)");
-        var hot = HotCells(connectionString, q, request, srid, cancel);
-        var hotBefore = HotCells(connectionString, q.Previous, request, srid, cancel);
         var quarterPoints = PointSource.Load(connectionString, new EventFilter(q.First, q.Last), cancel);
+        var hot = HotCells(quarterPoints, q, request, srid, cancel);
+        var hotBefore = HotCells(PointSource.Load(connectionString, new EventFilter(q.Previous.First, q.Previous.Last), cancel), q.Previous, request, srid, cancel);
         var evaluations = new Dictionary<string, MeasureOutcome?>(StringComparer.Ordinal);
 
         AreaSection Section(string name, string kind, Geometry? outline)
@@ -163,9 +163,8 @@ public static class QuarterReportBuilder
         new(now.Keys.Union(before.Keys).ToDictionary(k => k, k => new CountPair(hide.Count(now.GetValueOrDefault(k)), hide.Count(before.GetValueOrDefault(k)))), StringComparer.Ordinal);
 
     /// <summary>The quarter's hot cells (Gi*, 99 %) in the whole municipality, centres and counts.</summary>
-    private static List<(double X, double Y, long Count)> HotCells(string cs, Quarter q, QuarterReportRequest request, int srid, CancellationToken cancel)
+    private static List<(double X, double Y, long Count)> HotCells(PointTable points, Quarter q, QuarterReportRequest request, int srid, CancellationToken cancel)
     {
-        var points = PointSource.Load(cs, new EventFilter(q.First, q.Last), cancel);
         if (points.Count < 3)
         {
             return [];

@@ -54,16 +54,7 @@ internal static class ReportCommand
                 StudyAreaSource = DeploymentConfig.PathInUse,
             };
             Console.Error.WriteLine($"Making the report for {request.Quarter} …");
-            QuarterReport report;
-            try
-            {
-                report = QuarterReportBuilder.Build(cs, request, new SyncProgress(), default);
-            }
-            catch (ReportException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return CliRun.Failed;
-            }
+            var report = QuarterReportBuilder.Build(cs, request, new SyncProgress(), default);
 
             var made = DateTimeOffset.UtcNow;
             var pdf = parse.GetValue(output)!;
