@@ -6,7 +6,12 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { launch, openViewer, BASE_URL, serviceFetch } from './helpers.mjs';
+
+// axe-core (Deque's accessibility rules engine, WCAG 2.x A and AA) runs in a page of its own holding the report's HTML:
+// the report itself allows no script (its CSP), so the engine is not injected where it is served.
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let analyst;
 let anonymous;
@@ -87,6 +92,33 @@ test('the analyst sees the exact report of a quarter in the page, accessible, wi
   assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
   assert.deepEqual(log.errors, []);
   await page.close();
+});
+
+/** The WCAG 2 A and AA violations axe-core finds in an HTML document, as "rule: nodes" lines. */
+async function axeViolations(context, html) {
+  const page = await context.newPage();
+  try {
+    await page.setContent(html, { waitUntil: 'load' });
+    await page.addScriptTag({ path: AXE });
+    const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+    return result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.help})`);
+  } finally {
+    await page.close();
+  }
+}
+
+test('axe-core finds no WCAG 2.1 A or AA violation in the report, exact or public, Swedish or English', async () => {
+  for (const [client, query] of [
+    [(url) => serviceFetch(url), 'year=2024&quarter=4&lang=sv'],
+    [(url) => fetch(url), 'year=2024&quarter=4&lang=en'],
+  ]) {
+    const response = await client(`${BASE_URL}/reports/quarter.html?${query}`);
+    assert.equal(response.status, 200);
+    const html = await response.text();
+    assert.deepEqual(await axeViolations(anonymous.context, html), [], query);
+    // The check can fail: the same report with its images' text alternatives taken out does.
+    assert.ok((await axeViolations(anonymous.context, html.replace(/ alt="[^"]*"/g, ''))).some((v) => v.startsWith('image-alt:')));
+  }
 });
 
 test('someone not signed in gets the public version, and the page follows the viewer language', async () => {

@@ -15,6 +15,9 @@ internal sealed class DemoPlan
         Start = options.End.AddDays(1).AddYears(-options.Years);
         Days = End.DayNumber - Start.DayNumber + 1;
         LastYearStart = Start.AddYears(options.Years - 1);
+        // The citizen promises, surveys and focus areas are of the year whose quarter was the last complete one, the
+        // quarter a report is made for on the day after the end.
+        PromiseYear = Core.Reporting.Quarter.LastCompleteBefore(End.AddDays(1)).Year;
 
         // The lighting measure sits in the middle so that the before and after periods are equally long
         // and each holds the same mix of seasons as nearly as whole days allow.
@@ -37,6 +40,8 @@ internal sealed class DemoPlan
     public int Days { get; }
 
     public DateOnly LastYearStart { get; }
+
+    public int PromiseYear { get; }
 
     public DateOnly LightingDate { get; }
 

@@ -13,7 +13,7 @@ internal static class DemoPromises
 {
     public static void Write(string path, DemoPlan plan)
     {
-        var y = plan.End.Year;
+        var y = plan.PromiseYear;
         string Id(int n) => string.Create(CultureInfo.InvariantCulture, $"ML-{y}-{n}");
         var period = string.Create(CultureInfo.InvariantCulture, $"\"period\": {{\"from\": \"{y}-01-01\", \"to\": \"{y}-12-31\"}}");
         var lighting = plan.LightingDate.Year == y ? "ongoing" : "done";
@@ -80,7 +80,7 @@ internal static class DemoPromises
         foreach (var area in town.Areas.Where(a => a.Kind == "focus_area"))
         {
             var score = area.Name == "Centrum" ? 3.1 : 2.8;
-            for (var year = plan.End.Year - 1; year <= plan.End.Year; year++)
+            for (var year = plan.PromiseYear - 1; year <= plan.PromiseYear; year++)
             {
                 score = Math.Round(score + ((r.NextDouble() - 0.3) * 0.3), 1);
                 writer.Add(area.Geometry, ("id", $"S-{area.Id}-{year}"), ("name", area.Name), ("kind", "survey_area"), ("year", year),

@@ -95,7 +95,7 @@ public static class DemoTownGenerator
         using var writer = new GeoJsonFileWriter(path, "areas (synthetic demo data)");
         foreach (var a in town.Areas)
         {
-            writer.Add(a.Geometry, ("id", a.Id), ("name", a.Name), ("kind", a.Kind), ("year", a.Year is null ? null : plan.End.Year));
+            writer.Add(a.Geometry, ("id", a.Id), ("name", a.Name), ("kind", a.Kind), ("year", a.Year is null ? null : plan.PromiseYear));
         }
 
         return writer.Count;

@@ -294,11 +294,11 @@ internal sealed class DemoTruth(
         L(F($"| `lights.csv` | {lights.Count} | `id` (L0001…), `x`, `y`, `status` (working, out, removed: status at the end of the period, equal to the last status change), `status_changes` (`YYYY-MM-DD:status;…`, ascending), `lamp_type` (LED, HPS), `lumen`, `watt`, `height` (m), `installed_on` |"));
         L(F($"| `cameras.csv` | {cameras.Count} | `id` (K01…), `x`, `y`, `direction` (degrees clockwise from north), `fov` (degrees), `range` (m), `hours` (`HH:MM-HH:MM` or `24/7`), `owner`, `permit`, `installed_on` |"));
         L(F($"| `measures.geojson` | {measures.Count} | `id`, `type` (lighting, camera, vegetation, presence, …), `start_date`, `end_date`, `description`, `assets` (`light:L…;camera:K…`) |"));
-        L(F($"| `areas.geojson` | {areaCount} | `id`, `name`, `kind` (focus_area, district), `year` ({plan.End.Year} for the focus areas) |"));
+        L(F($"| `areas.geojson` | {areaCount} | `id`, `name`, `kind` (focus_area, district), `year` ({plan.PromiseYear} for the focus areas) |"));
         L(F($"| `basemap.geojson` | {basemapCount} | `id`, `kind` (street, path: LineString; block, park, water: Polygon), `name` |"));
-        L(F($"| `surveys.geojson` | 4 | the focus areas' safety surveys of {plan.End.Year - 1} and {plan.End.Year} (`kind` survey_area, `safety_score` 1–5, `respondents`), imported as areas |"));
+        L(F($"| `surveys.geojson` | 4 | the focus areas' safety surveys of {plan.PromiseYear - 1} and {plan.PromiseYear} (`kind` survey_area, `safety_score` 1–5, `respondents`), imported as areas |"));
         L(F($"| `visits.csv` | – | the police's check-ins on Friday and Saturday evenings of the last year: `id`, `patrol`, `arrive`, `depart`, `lon`, `lat`, `hotspot` (`gt patrol visits`) |"));
-        L(F($"| `promises.json` | 4 | the citizen promises of {plan.End.Year}, modelled on Köping's of 2024: activities and indicators (`gt import promises`) |"));
+        L(F($"| `promises.json` | 4 | the citizen promises of {plan.PromiseYear}, modelled on Köping's of 2024: activities and indicators (`gt import promises`) |"));
         L("| `ground_truth.json` | – | the planted truth below, machine-readable |");
         L("| `README.md` | – | this file |");
         L();

@@ -12,6 +12,62 @@ internal sealed class Hider(bool isPublic, int minCount)
 
     public long? Count(long count) => Allows(count) ? count : null;
 
+    public bool IsPublic => isPublic;
+
+    /// <summary>
+    /// Which of a total and its parts to hide (Hundepool et al., "Statistical Disclosure Control", 2012, ch. 4: primary
+    /// and secondary cell suppression): each part of 1 to k−1 is hidden; then, while the total less the parts shown
+    /// would give the hidden parts' sum as 1 to k−1, the smallest part shown that is not 0 is hidden too, and when no
+    /// such part is left, the total. A part shown is 0 or at least k, so each added part lifts that sum to k or more.
+    /// <paramref name="hidden"/> may come with parts hidden already (by another total); they stay hidden.
+    /// </summary>
+    public bool Suppress(long total, IReadOnlyList<long> parts, bool[] hidden)
+    {
+        if (!isPublic)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < parts.Count; i++)
+        {
+            hidden[i] |= !Allows(parts[i]);
+        }
+
+        if (!Allows(total))
+        {
+            return true;
+        }
+
+        while (true)
+        {
+            var rest = total - Enumerable.Range(0, parts.Count).Where(i => !hidden[i]).Sum(i => parts[i]);
+            if (Allows(rest))
+            {
+                return false;
+            }
+
+            var next = Enumerable.Range(0, parts.Count).Where(i => !hidden[i] && parts[i] > 0).OrderBy(i => parts[i]).ThenBy(i => i).Cast<int?>().FirstOrDefault();
+            if (next is not { } n)
+            {
+                return true;
+            }
+
+            hidden[n] = true;
+        }
+    }
+
+    /// <summary>The total hidden as well when the parts shown leave 1 to k−1 for the hidden ones (the parts themselves stay).</summary>
+    public long? Guarded(long? total, IEnumerable<long?> parts)
+    {
+        if (!isPublic || total is not { } t)
+        {
+            return total;
+        }
+
+        var rest = t - parts.Where(p => p is not null).Sum(p => p!.Value);
+        return Allows(rest) ? total : null;
+    }
+
     /// <summary>
     /// The municipality's totals less the focus areas' (which do not overlap) leave the rest of the town: where every
     /// part is shown and that rest is 1 to k−1, the municipality's total would give it away, so it is hidden too.
@@ -77,6 +133,17 @@ internal sealed class Hider(bool isPublic, int minCount)
             Count = Guard(t.Count, areas.Select(a => a.Themes.FirstOrDefault(x => x.Theme == t.Theme)?.Count)),
             PreviousYear = Guard(t.PreviousYear, areas.Select(a => a.Themes.FirstOrDefault(x => x.Theme == t.Theme)?.PreviousYear)),
         }).ToList();
+        // What the complement hid may leave one of the municipality's own totals giving away its hidden parts: then the total goes too.
+        var count = Guarded(Guarded(incidents.Count, incidents.ByGroup.Values.Select(g => g.Count)), week.Counts.SelectMany(d => d));
+        count = Guarded(count, months.Skip(months.Count - 3).Select(m => m.Incidents));
+        var previous = Guarded(incidents.PreviousYear, incidents.ByGroup.Values.Select(g => g.PreviousYear));
+        previous = Guarded(previous, months.Skip(months.Count - 15).Take(3).Select(m => m.Incidents));
+        incidents = incidents with { Count = count, PreviousYear = previous, Comparison = count is null || previous is null ? null : incidents.Comparison };
+        reports = reports with
+        {
+            Count = Guarded(reports.Count, reports.ByCategory.Values.Select(c => c.Count)),
+            PreviousYear = Guarded(reports.PreviousYear, reports.ByCategory.Values.Select(c => c.PreviousYear)),
+        };
         return municipality with { Incidents = incidents, Reports = reports, Months = months, HourOfWeek = week, TopCategories = top, Themes = themes };
     }
 }

@@ -12,11 +12,11 @@ namespace GeoTrygghet.Application.Reporting;
 /// </summary>
 internal static class PromiseIndicators
 {
-    public static PromiseStatus Status(string cs, Promise promise, Quarter q, Hider hide) =>
+    public static PromiseStatus Status(string cs, Promise promise, Quarter q, Hider hide, IReadOnlyList<AreaSection> sections) =>
         new(promise.Id, promise.Title, promise.Area, promise.Theme, promise.From, promise.To, promise.Activities,
-            promise.Indicators.Select(i => Indicator(cs, promise, i, q, hide)).ToList());
+            promise.Indicators.Select(i => Indicator(cs, promise, i, q, hide, sections)).ToList());
 
-    private static IndicatorStatus Indicator(string cs, Promise promise, PromiseIndicator i, Quarter q, Hider hide)
+    private static IndicatorStatus Indicator(string cs, Promise promise, PromiseIndicator i, Quarter q, Hider hide, IReadOnlyList<AreaSection> sections)
     {
         var area = i.Area ?? promise.Area;
         var baselineYear = i.BaselineYear ?? q.Year - 1;
@@ -34,6 +34,13 @@ internal static class PromiseIndicators
                 var then = ReportSource.CountBy(cs, table, filter with { From = baselineQuarter.First, To = baselineQuarter.Last }, "category").Values.Sum();
                 value = hide.Count(now);
                 baseline = hide.Count(then);
+                if (hide.IsPublic)
+                {
+                    // The public version shows an event count only where the report's own tables show it (they went
+                    // through its suppression), so that no indicator undoes what was hidden there.
+                    (value, baseline) = Shown(i, table, area, sections, baselineYear == q.Year - 1);
+                }
+
                 basis = $"count in {q} against {baselineQuarter}";
                 break;
             case "measures_done":
@@ -55,8 +62,34 @@ internal static class PromiseIndicators
                 break;
         }
 
+        if (hide.IsPublic && i.Kind is "incidents" or "reports" && value is null)
+        {
+            return new IndicatorStatus(i.Name, i.Kind, null, baseline, baseline is null ? i.TargetValue : Target(i, baseline), null, "hidden in the public version");
+        }
+
         double? target = i.TargetValue ?? (i.ChangePercent is { } change && baseline is { } b ? Math.Round(b * (1 + (change / 100)), 2) : null);
         bool? met = value is { } v && target is { } t ? (i.Direction == "decrease" ? v <= t : v >= t) : null;
         return new IndicatorStatus(i.Name, i.Kind, value, baseline, target, met, basis);
+    }
+
+    private static double? Target(PromiseIndicator i, double? baseline) =>
+        i.TargetValue ?? (i.ChangePercent is { } change && baseline is { } b ? Math.Round(b * (1 + (change / 100)), 2) : null);
+
+    /// <summary>The count of an indicator as the report's tables show it: the section's total, or one group or category.</summary>
+    private static (double? Value, double? Baseline) Shown(PromiseIndicator i, EventTable table, string? area, IReadOnlyList<AreaSection> sections, bool baselineIsYearBefore)
+    {
+        var section = sections.FirstOrDefault(s => area is null ? s.Kind == "municipality" : s.Kind != "municipality" && s.Name == area);
+        if (section is null)
+        {
+            return (null, null);
+        }
+
+        CountPair? pair = i.Categories.Count switch
+        {
+            0 => table == EventTable.Incidents ? new CountPair(section.Incidents.Count, section.Incidents.PreviousYear) : new CountPair(section.Reports.Count, section.Reports.PreviousYear),
+            1 => (table == EventTable.Incidents ? section.Incidents.ByGroup : section.Reports.ByCategory).TryGetValue(i.Categories[0], out var p) ? p : null,
+            _ => null,
+        };
+        return (pair?.Count, baselineIsYearBefore ? pair?.PreviousYear : null);
     }
 }

@@ -141,15 +141,18 @@ internal static class DemoCommands
             return code != CliRun.Ok ? code : ServeCommand.Serve(parse);
         }));
 
-        var output = new Option<string>("--out") { Description = "folder to write to", DefaultValueFactory = _ => DemoFolder };
+        var output = new Option<string?>("--out") { Description = "folder to write to (default: data/demo for --end 2024-12-31, the committed files; else .local/demo/town-END)" };
         var seed = new Option<int>("--seed") { Description = "random seed; the same seed gives the same files", DefaultValueFactory = _ => new DemoTownOptions().Seed };
         var incidents = new Option<int?>("--incidents") { Description = "number of incidents (default: three realistic years, a few thousand); e.g. 1000000 for benchmarks" };
         var generate = new Command("generate", "Write the demo town's files (the same seed and end give the same bytes).") { output, seed, End, incidents };
         generate.SetAction(parse => CliRun.Guard(() =>
         {
-            var folder = parse.GetValue(output)!;
-            Directory.CreateDirectory(folder);
             var options = new DemoTownOptions { Seed = parse.GetValue(seed), End = parse.GetValue(End) ?? Yesterday, IncidentCount = parse.GetValue(incidents) };
+            // Plain generate must not overwrite the committed town the tests load with one that ends yesterday.
+            var folder = parse.GetValue(output) ?? (options.End == DemoTownOptions.CommittedEnd && options.Seed == new DemoTownOptions().Seed && options.IncidentCount is null
+                ? DemoFolder
+                : Path.Combine(ProjectPaths.Root, ".local", "demo", "town-" + options.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            Directory.CreateDirectory(folder);
             var summary = DemoTownGenerator.Write(folder, options);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Wrote the synthetic demo town of {options.End.AddDays(1).AddYears(-options.Years):yyyy-MM-dd} to {options.End:yyyy-MM-dd} to {folder}: {summary.Incidents:N0} incidents, {summary.Reports:N0} reports, {summary.Lights:N0} lights, {summary.Cameras} cameras, {summary.Measures} measures, {summary.Areas} areas, {summary.BasemapFeatures} basemap features"));

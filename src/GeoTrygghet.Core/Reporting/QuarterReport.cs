@@ -65,7 +65,7 @@ public sealed record HotspotEntry(int Rank, double Lon, double Lat, long? Count,
 public sealed record MeasureEntry(string Id, string Type, string Status, DateOnly Start, DateOnly? End, string? Description, MeasureOutcome? Evaluation);
 
 /// <summary>The evaluation of a measure in a few numbers and its plain-language summary.</summary>
-public sealed record MeasureOutcome(long Before, long After, double? RelativeEffect, double? Low, double? High, double? RateRatio, double? P, string Summary);
+public sealed record MeasureOutcome(long? Before, long? After, double? RelativeEffect, double? Low, double? High, double? RateRatio, double? P, string Summary);
 
 /// <summary>Presence: minutes planned in the citizen promises' presence indicators, minutes delivered by the visits.</summary>
 public sealed record PresenceSummary(double? PlannedMinutes, double DeliveredMinutes, int Visits);

@@ -13,9 +13,11 @@ public static class ReportSummaryText
         var lines = new List<string>();
         var where = s.Kind == "municipality" ? w.T("I hela kommunen", "In the whole municipality") : w.T($"I {s.Name}", $"In {s.Name}");
         var i = s.Incidents;
-        lines.Add(w.T(
-            $"{where} anmäldes {w.Count(i.Count, minCount)} brott under {q.Label(language)}, mot {w.Count(i.PreviousYear, minCount)} samma kvartal {q.Year - 1}.",
-            $"{where}, {w.Count(i.Count, minCount)} offences were reported in {q.Label(language)}, against {w.Count(i.PreviousYear, minCount)} in the same quarter of {q.Year - 1}."));
+        lines.Add(i.Count is null || i.PreviousYear is null
+            ? w.T($"{where} visas inte antalet anmälda brott under {q.Label(language)} eller samma kvartal {q.Year - 1}: den offentliga versionen döljer antal under {minCount} och antal som ett litet antal kunde räknas fram ur.",
+                $"{where}, the number of offences reported in {q.Label(language)} or the same quarter of {q.Year - 1} is not shown: the public version hides counts under {minCount} and counts from which a small one could be worked out.")
+            : w.T($"{where} anmäldes {w.Count(i.Count, minCount)} brott under {q.Label(language)}, mot {w.Count(i.PreviousYear, minCount)} samma kvartal {q.Year - 1}.",
+                $"{where}, {w.Count(i.Count, minCount)} offences were reported in {q.Label(language)}, against {w.Count(i.PreviousYear, minCount)} in the same quarter of {q.Year - 1}."));
         if (i.Comparison is { } c)
         {
             var ratio = c.RateRatio is { } r ? w.Num(r, 2) : "∞";

@@ -54,7 +54,8 @@ public sealed class ReportWords
 
     public string Num(double value, int decimals) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Swedish ? SwedishNumbers : CultureInfo.InvariantCulture);
 
-    public string Count(long? value, int minCount) => value is { } v ? Num(v, 0) : T($"färre än {minCount}", $"fewer than {minCount}");
+    /// <summary>A count, or for one the public version hides (under the smallest count shown, or one that would let a small count be worked out) "dolt".</summary>
+    public string Count(long? value, int minCount) => value is { } v ? Num(v, 0) : T("dolt", "hidden");
 
     public string Month(DateOnly month) => Swedish
         ? month.ToString("MMM yyyy", CultureInfo.GetCultureInfo("sv-SE")).Replace(".", "", StringComparison.Ordinal)

@@ -69,7 +69,8 @@ public static class EventFilterSql
 
         if (filter.Area is { } area)
         {
-            where.Add($"EXISTS (SELECT 1 FROM areas a WHERE a.name = @ev_area AND ST_Covers(a.geom, {e}.geom))");
+            // A safety survey's area (survey_area) may carry the name of the focus area it was asked in: it is not the area.
+            where.Add($"EXISTS (SELECT 1 FROM areas a WHERE a.name = @ev_area AND a.kind <> 'survey_area' AND ST_Covers(a.geom, {e}.geom))");
             Bind(cmd, "ev_area", NpgsqlDbType.Text, area);
         }
 

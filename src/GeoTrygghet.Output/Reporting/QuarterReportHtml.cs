@@ -79,22 +79,22 @@ public static class QuarterReportHtml
         html.Append("<h3>").Append(E(ReportContent.Headings.Map(w))).Append("</h3>\n");
         var hot = area.Hotspots.Where(h => h.Status != "gone").ToList();
         var mapAlt = w.T(
-            $"Karta över {area.Name} för {q.Label(w.Language)}: {hot.Count} brottskoncentrationer ({hot.Count(h => h.Status == "new")} nya, {hot.Count(h => h.Status == "persistent")} kvarstående), {area.Hotspots.Count - hot.Count} upphörda, {area.Map.LightsOut.Count} släckta lampor, {area.Map.Cameras.Count} kameror och {area.Map.Measures.Count} åtgärder. Tabellerna nedan har samma uppgifter.",
-            $"Map of {area.Name} for {q.Label(w.Language)}: {hot.Count} hotspots ({hot.Count(h => h.Status == "new")} new, {hot.Count(h => h.Status == "persistent")} persistent), {area.Hotspots.Count - hot.Count} gone, {area.Map.LightsOut.Count} lamps out, {area.Map.Cameras.Count} cameras and {area.Map.Measures.Count} measures. The tables below hold the same.");
+            $"Karta över {area.Name} för {q.Label(w.Language)}: {hot.Count} brottskoncentrationer ({hot.Count(h => h.Status == "new")} nya, {hot.Count(h => h.Status == "persistent")} kvarstående), {area.Hotspots.Count - hot.Count} upphörda, {area.Map.LightsOut.Count} släckta lampor, {area.Map.Cameras.Count} kameror och {area.Map.Measures.Count} åtgärder. Brottskoncentrationerna finns också i tabellen nedan.",
+            $"Map of {area.Name} for {q.Label(w.Language)}: {hot.Count} hotspots ({hot.Count(h => h.Status == "new")} new, {hot.Count(h => h.Status == "persistent")} persistent), {area.Hotspots.Count - hot.Count} gone, {area.Map.LightsOut.Count} lamps out, {area.Map.Cameras.Count} cameras and {area.Map.Measures.Count} measures. The hotspots are also in the table below.");
         Image(html, MapPng(area, w, typeface), mapAlt, 760, 500);
 
         html.Append("<h3>").Append(E(ReportContent.Headings.KeyFigures(w))).Append("</h3>\n");
         Table(html, ReportContent.KeyFigures(area, report, w, k));
         Table(html, ReportContent.Groups(area, w, k, q));
         html.Append("<h3>").Append(E(ReportContent.Headings.Trend(w))).Append("</h3>\n");
-        var trend = ReportCharts.Trend(area, w, 1020, 420);
+        var trend = ReportCharts.Trend(area, w, 1020, 420, k);
         Image(html, trend.Png(), trend.Alt, 760, 313);
         html.Append("<h3>").Append(E(ReportContent.Headings.HourOfWeek(w))).Append("</h3>\n");
         Table(html, ReportContent.HourOfWeek(area, w, k), "week");
         html.Append("<h3>").Append(E(ReportContent.Headings.Categories(w))).Append("</h3>\n");
         if (area.TopCategories.Count > 0)
         {
-            var categories = ReportCharts.Categories(area, w, 1020, 420, q.Year);
+            var categories = ReportCharts.Categories(area, w, 1020, 420, q.Year, k);
             Image(html, categories.Png(), categories.Alt, 760, 313);
         }
 

@@ -144,8 +144,8 @@ public static class QuarterReportJson
             if (m.Evaluation is { } e)
             {
                 w.WriteStartObject("evaluation");
-                w.WriteNumber("before", e.Before);
-                w.WriteNumber("after", e.After);
+                Count(w, "before", e.Before);
+                Count(w, "after", e.After);
                 Number(w, "relative_effect", e.RelativeEffect);
                 w.WriteStartArray("ci90");
                 Value(w, e.Low);

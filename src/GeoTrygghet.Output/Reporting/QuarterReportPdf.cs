@@ -87,7 +87,7 @@ public static class QuarterReportPdf
         Table(flow, ReportContent.Groups(area, w, k, q));
 
         flow.Heading(flow.H3, ReportContent.Headings.Trend(w));
-        var trend = ReportCharts.Trend(area, w, 1020, 420);
+        var trend = ReportCharts.Trend(area, w, 1020, 420, k);
         flow.Drawing((flow.Right - flow.Left) * 420 / 1020, trend.Draw);
 
         flow.Heading(flow.H3, ReportContent.Headings.HourOfWeek(w));
@@ -96,7 +96,7 @@ public static class QuarterReportPdf
         flow.Heading(flow.H3, ReportContent.Headings.Categories(w));
         if (area.TopCategories.Count > 0)
         {
-            var categories = ReportCharts.Categories(area, w, 1020, 420, q.Year);
+            var categories = ReportCharts.Categories(area, w, 1020, 420, q.Year, k);
             flow.Drawing((flow.Right - flow.Left) * 420 / 1020, categories.Draw);
         }
 

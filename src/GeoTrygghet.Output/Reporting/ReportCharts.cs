@@ -34,7 +34,7 @@ internal static class ReportCharts
         }
     }
 
-    public static Chart Trend(AreaSection area, ReportWords w, int width, int height)
+    public static Chart Trend(AreaSection area, ReportWords w, int width, int height, int k)
     {
         _ = FontReady.Value;
         var plot = new ScottPlot.Plot();
@@ -55,15 +55,15 @@ internal static class ReportCharts
         var hidden = area.Months.Count(m => m.Incidents is null);
         var alt = w.T(
             $"Stapeldiagram: anmälda brott per månad i {area.Name} under {area.Months.Count} månader, med EST-rapporterna som linje. "
-                + (peak is null ? "" : $"Flest brott i {w.Month(peak.Month)} ({peak.Incidents}), senaste månaden {w.Count(area.Months[^1].Incidents, 5)}.")
-                + (hidden > 0 ? $" {hidden} månader med färre än minsta visade antal visas utan stapel." : ""),
+                + (peak is null ? "" : $"Flest brott i {w.Month(peak.Month)} ({peak.Incidents}), senaste månaden {w.Count(area.Months[^1].Incidents, k)}.")
+                + (hidden > 0 ? $" {hidden} månader med dolt antal visas utan stapel." : ""),
             $"Bar chart: police incidents per month in {area.Name} over {area.Months.Count} months, with EST reports as a line. "
-                + (peak is null ? "" : $"Most in {w.Month(peak.Month)} ({peak.Incidents}), the latest month {w.Count(area.Months[^1].Incidents, 5)}.")
-                + (hidden > 0 ? $" {hidden} months under the smallest count shown have no bar." : ""));
+                + (peak is null ? "" : $"Most in {w.Month(peak.Month)} ({peak.Incidents}), the latest month {w.Count(area.Months[^1].Incidents, k)}.")
+                + (hidden > 0 ? $" {hidden} months with a hidden count have no bar." : ""));
         return new Chart(plot, width, height, alt);
     }
 
-    public static Chart Categories(AreaSection area, ReportWords w, int width, int height, int year)
+    public static Chart Categories(AreaSection area, ReportWords w, int width, int height, int year, int k)
     {
         _ = FontReady.Value;
         var plot = new ScottPlot.Plot();
@@ -81,7 +81,7 @@ internal static class ReportCharts
         plot.Axes.Margins(bottom: 0);
         plot.Title(w.T($"Vanligaste kategorierna: {year - 1} (grå) och {year} (blå), samma kvartal", $"Top categories: {year - 1} (grey) and {year} (blue), same quarter"), size: 13);
         var alt = w.T("Stapeldiagram över de vanligaste brottskategorierna i kvartalet mot samma kvartal året före: ", "Bar chart of the top categories this quarter against the same quarter a year before: ")
-            + string.Join("; ", top.Select(t => $"{t.Category} {w.Count(t.Count, 5)} ({w.Count(t.PreviousYear, 5)})")) + ".";
+            + string.Join("; ", top.Select(t => $"{t.Category} {w.Count(t.Count, k)} ({w.Count(t.PreviousYear, k)})")) + ".";
         return new Chart(plot, width, height, alt);
     }
 

@@ -107,7 +107,9 @@ internal static class ReportContent
     {
         if (e.RelativeEffect is not { } r || e.Low is not { } lo || e.High is not { } hi)
         {
-            return w.T($"{e.Before} händelser före, {e.After} efter; för få för en slutsats.", $"{e.Before} events before, {e.After} after; too few for a conclusion.");
+            return e.Before is null || e.After is null
+                ? w.T("För få händelser för att visa utvärderingen offentligt.", "Too few events to show the evaluation publicly.")
+                : w.T($"{e.Before} händelser före, {e.After} efter; för få för en slutsats.", $"{e.Before} events before, {e.After} after; too few for a conclusion.");
         }
 
         var verdict = hi < 1 ? w.T("säkerställd minskning", "certain fall") : lo > 1 ? w.T("säkerställd ökning", "certain rise") : w.T("ingen säker förändring", "no certain change");
@@ -117,10 +119,10 @@ internal static class ReportContent
 
     public static ReportTable Presence(AreaSection a, ReportWords w) => new(
         w.T("Närvaro under kvartalet", "Presence in the quarter"),
-        [w.T("Planerat (min)", "Planned (min)"), w.T("Genomfört (min)", "Delivered (min)"), w.T("Besök", "Visits"), w.T("Andel", "Share")],
-        [[a.Presence.PlannedMinutes is { } p ? w.Num(p, 0) : w.T("inte planerat", "not planned"), w.Num(a.Presence.DeliveredMinutes, 0), a.Presence.Visits.ToString(CultureInfo.InvariantCulture),
+        [w.T("Närvaro", "Presence"), w.T("Planerat (min)", "Planned (min)"), w.T("Genomfört (min)", "Delivered (min)"), w.T("Besök", "Visits"), w.T("Andel", "Share")],
+        [[w.T("Kvartalet", "The quarter"), a.Presence.PlannedMinutes is { } p ? w.Num(p, 0) : w.T("inte planerat", "not planned"), w.Num(a.Presence.DeliveredMinutes, 0), a.Presence.Visits.ToString(CultureInfo.InvariantCulture),
             a.Presence.PlannedMinutes is > 0 ? w.Num(a.Presence.DeliveredMinutes / a.Presence.PlannedMinutes.Value * 100, 0) + " %" : "–"]],
-        [100, 100, 60, 60]);
+        [80, 100, 100, 60, 60]);
 
     public static string Survey(AreaSection a, ReportWords w) => a.Survey is { } s
         ? w.T($"Trygghetsmätningen {s.Year}: {w.Num(s.Score, 1)}{(s.Previous is { } p ? $" (mot {w.Num(p, 1)} {s.PreviousYear})" : "")}, {s.Respondents} svarande.",
@@ -128,9 +130,9 @@ internal static class ReportContent
         : w.T("Ingen trygghetsmätning för området i registret.", "No safety survey of the area in the store.");
 
     public static ReportTable HourOfWeek(AreaSection a, ReportWords w, int k) => new(
-        w.T("Anmälda brott per veckodag och timme (kvartalet)", "Police incidents by weekday and hour (the quarter)"),
+        w.T("Anmälda brott per veckodag och timme (kvartalet); – är ett dolt antal", "Police incidents by weekday and hour (the quarter); – is a hidden count"),
         [w.T("Dag", "Day"), .. Enumerable.Range(0, 24).Select(h => h.ToString("00", CultureInfo.InvariantCulture))],
-        a.HourOfWeek.Counts.Select((day, d) => (IReadOnlyList<string>)[w.Weekday(d), .. day.Select(n => n is { } v ? v.ToString(CultureInfo.InvariantCulture) : "·")]).ToList(),
+        a.HourOfWeek.Counts.Select((day, d) => (IReadOnlyList<string>)[w.Weekday(d), .. day.Select(n => n is { } v ? v.ToString(CultureInfo.InvariantCulture) : "–")]).ToList(),
         [28, .. Enumerable.Repeat(19.5f, 24)]);
 
     public static ReportTable Activities(PromiseStatus p, ReportWords w) => new(
@@ -152,10 +154,29 @@ internal static class ReportContent
             "Counting rule: an event belongs to the quarter of its time_from in Stockholm time, and to an area when the area covers its point."),
         w.T("Jämförelsen med samma kvartal året före är det exakta villkorliga (binomiala) testet av två Poissonantal med lika exponering, som R:s poisson.test(c(a, b)), med 90 % konfidensintervall. En ökning eller minskning kallas säkerställd bara när hela intervallet ligger över eller under 1.",
             "The comparison with the same quarter a year before is the exact conditional (binomial) test of two Poisson counts with equal exposure, as R's poisson.test(c(a, b)), with a 90 % confidence interval. A rise or fall is called certain only when the whole interval lies above or below 1."),
-        .. r.Data.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {Convert.ToString(p.Value, CultureInfo.InvariantCulture)}"),
-        .. r.Data.Choices.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => w.T("Automatiskt val", "Automatic choice") + $" ({c.Key}): {c.Value}"),
+        w.T($"Brottskoncentrationer: Getis-Ord Gi* över kvartalets anmälda brott i hela kommunen, rutor om {Param(r, "hotspot_cell_m")} m, avståndsband {Param(r, "hotspot_band_m")} m, falsk upptäcktsgrad enligt Benjamini–Hochberg; heta rutor på 99 %-nivån som gränsar till varandra bildar en koncentration om minst {Param(r, "hotspot_min_events")} händelser, jämförd med kvartalet före (ny, kvarstår, upphört).",
+            $"Hotspots: Getis-Ord Gi* of the quarter's police incidents in the whole municipality, cells of {Param(r, "hotspot_cell_m")} m, distance band {Param(r, "hotspot_band_m")} m, Benjamini–Hochberg false discovery rate; touching hot cells at 99 % make one hotspot of at least {Param(r, "hotspot_min_events")} events, compared with the quarter before (new, persistent, gone)."),
+        w.T("Åtgärder utvärderas som med gt evaluate (365 dagar före och efter starten, 200 m buffertzon, resten av studieområdet som kontroll) när ett år har gått vid kvartalets slut.",
+            "Measures are evaluated as by gt evaluate (365 days before and after the start, a 200 m buffer, the rest of the study area as control) once a year has passed by the quarter's end."),
+        w.T("Närvaro: planerat är medborgarlöftenas mål för närvarominuter i området, genomfört är minuterna i de inlästa patrullbesöken i området under kvartalet.",
+            "Presence: planned is the citizen promises' targets of presence minutes for the area, delivered the minutes of the imported patrol visits in the area during the quarter."),
+        .. (r.Public
+            ? [w.T($"Offentlig version: hela månader, brottskoncentrationer i fasta rutor om {Param(r, "public_cell_m")} m, antal under {Param(r, "public_min_count")} döljs, och antal som ett dolt antal kunde räknas fram ur döljs också (\"dolt\", \"–\"). Brottskategorierna som polisen angav dem visas inte, bara grupperna.",
+                $"Public version: whole months, hotspots in fixed cells of {Param(r, "public_cell_m")} m, counts under {Param(r, "public_min_count")} hidden, and counts from which a hidden one could be worked out hidden too (\"hidden\", \"–\"). The police's own categories are left out, only their groups are shown.")]
+            : Array.Empty<string>()),
+        .. r.Data.Choices.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => w.T("Automatiskt val", "Automatic choice") + $": {Choice(c.Key, c.Value, w)}"),
         w.T($"Dataversion (senaste ändring per tabell): {r.Data.DataVersion}.", $"Data version (latest change per table): {r.Data.DataVersion}."),
     ];
+
+    private static string Param(QuarterReport r, string key) =>
+        r.Data.Parameters.TryGetValue(key, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture) ?? "" : "?";
+
+    /// <summary>An automatic choice in the report's language: the areas chosen, or (English in the JSON) what it says.</summary>
+    private static string Choice(string key, string value, ReportWords w) => key == "areas" && w.Swedish
+        ? (value.StartsWith("no --area and no focus area", StringComparison.Ordinal)
+            ? "inget område angivet och inga fokusområden i registret: bara hela kommunen"
+            : "inget område angivet: alla fokusområden och hela kommunen")
+        : w.Swedish && key.StartsWith("evaluation of ", StringComparison.Ordinal) ? $"åtgärden {key["evaluation of ".Length..]} kunde inte utvärderas: {value}" : value;
 
     private static string Value(double? v, ReportWords w) => v is { } x ? w.Num(x, Math.Abs(x - Math.Round(x)) < 1e-9 ? 0 : 1) : "–";
 

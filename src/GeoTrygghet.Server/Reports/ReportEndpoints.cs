@@ -44,6 +44,11 @@ public static class ReportEndpoints
             var areas = q["area"].Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a!).Distinct(StringComparer.Ordinal).ToList();
             var viewer = http.Viewer();
             var exact = !http.SeesPublicView(options) && viewer is { MayAnalyse: true, Incidents: LayerAccess.Exact, Reports: LayerAccess.Exact };
+            if (!exact && areas.Count > 0)
+            {
+                throw new Layers.FilterException("area", "den offentliga versionen omfattar alla fokusområden och hela kommunen; area går inte att välja i den (the public version covers every focus area)");
+            }
+
             var request = new QuarterReportRequest
             {
                 Quarter = Quarter.Of(year, number),
@@ -62,7 +67,17 @@ public static class ReportEndpoints
                 Made.Clear();
             }
 
-            var report = Made.GetOrAdd(key, _ => new Lazy<QuarterReport>(() => QuarterReportBuilder.Build(connection, request))).Value;
+            QuarterReport report;
+            try
+            {
+                report = Made.GetOrAdd(key, _ => new Lazy<QuarterReport>(() => QuarterReportBuilder.Build(connection, request))).Value;
+            }
+            catch
+            {
+                // A failure (the database away for a moment, an unknown area) is not kept: the next request tries again.
+                Made.TryRemove(key, out _);
+                throw;
+            }
             var name = string.Create(CultureInfo.InvariantCulture, $"kvartalsrapport-{year}-q{number}{(exact ? "" : "-offentlig")}");
             var made = DateTimeOffset.UtcNow;
             switch (format)

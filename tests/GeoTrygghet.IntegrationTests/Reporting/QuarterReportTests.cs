@@ -41,10 +41,23 @@ public sealed class QuarterReportTests(QuarterReportFixture report) : IClassFixt
             }
 
             Assert.Equal(report.Demo.Scalar($"SELECT count(*) FROM reports e WHERE {Quarter} AND {In(area)}"), (long)s["reports"]!["count"]!);
-            foreach (var c in report.Demo.Rows($"SELECT category, count(*) FROM reports e WHERE {YearBefore} AND {In(area)} GROUP BY 1"))
+            Assert.Equal(report.Demo.Scalar($"SELECT count(*) FROM reports e WHERE {YearBefore} AND {In(area)}"), (long)s["reports"]!["previous_year"]!);
+            var reportCategories = report.Demo.Rows($"SELECT category, count(*) FILTER (WHERE {Quarter}), count(*) FILTER (WHERE {YearBefore}) FROM reports e WHERE ({Quarter} OR {YearBefore}) AND {In(area)} GROUP BY 1");
+            Assert.Equal(reportCategories.Count, s["reports"]!["by_category"]!.AsObject().Count);
+            foreach (var c in reportCategories)
             {
-                Assert.Equal((long)c[1]!, (long)s["reports"]!["by_category"]![(string)c[0]!]!["previous_year"]!);
+                Assert.Equal((long)c[1]!, (long)s["reports"]!["by_category"]![(string)c[0]!]!["count"]!);
+                Assert.Equal((long)c[2]!, (long)s["reports"]!["by_category"]![(string)c[0]!]!["previous_year"]!);
             }
+
+            var categories = report.Demo.Rows($"SELECT category, count(*) FILTER (WHERE {Quarter}), count(*) FILTER (WHERE {YearBefore}) FROM incidents e WHERE ({Quarter} OR {YearBefore}) AND {In(area)} GROUP BY 1")
+                .ToDictionary(r => (string)r[0]!, r => ((long)r[1]!, (long)r[2]!));
+            var top = s["top_categories"]!.AsArray();
+            Assert.Equal(Math.Min(8, categories.Count), top.Count);
+            Assert.All(top, t => Assert.Equal(categories[(string)t!["category"]!], ((long)t["count"]!, (long)t["previous_year"]!)));
+            Assert.Equal(categories.Values.Select(v => v.Item1).OrderDescending().Take(top.Count), top.Select(t => (long)t!["count"]!));
+            var drugs = s["themes"]!.AsArray().Single(t => (string)t!["theme"]! == "andt")!;
+            Assert.Equal(report.Demo.Scalar($"SELECT count(*) FROM incidents e WHERE {Quarter} AND category_group = 'drugs' AND {In(area)}"), (long)drugs["count"]!);
 
             var months = s["months"]!.AsArray();
             Assert.Equal(24, months.Count);
@@ -55,6 +68,11 @@ public sealed class QuarterReportTests(QuarterReportFixture report) : IClassFixt
                 WHERE time_from >= TIMESTAMP '2023-01-01' AT TIME ZONE 'Europe/Stockholm' AND time_from < TIMESTAMP '2025-01-01' AT TIME ZONE 'Europe/Stockholm' AND {In(area)} GROUP BY 1
                 """).ToDictionary(r => (string)r[0]!, r => (long)r[1]!);
             Assert.All(months, m => Assert.Equal(byMonth.GetValueOrDefault((string)m!["month"]!), (long)m!["incidents"]!));
+            var reportsByMonth = report.Demo.Rows($"""
+                SELECT to_char(time_from AT TIME ZONE 'Europe/Stockholm', 'YYYY-MM'), count(*) FROM reports e
+                WHERE time_from >= TIMESTAMP '2023-01-01' AT TIME ZONE 'Europe/Stockholm' AND time_from < TIMESTAMP '2025-01-01' AT TIME ZONE 'Europe/Stockholm' AND {In(area)} GROUP BY 1
+                """).ToDictionary(r => (string)r[0]!, r => (long)r[1]!);
+            Assert.All(months, m => Assert.Equal(reportsByMonth.GetValueOrDefault((string)m!["month"]!), (long)m!["reports"]!));
 
             var week = s["hour_of_week"]!.AsArray();
             Assert.Equal(7, week.Count);
@@ -148,8 +166,14 @@ public sealed class QuarterReportTests(QuarterReportFixture report) : IClassFixt
         }
 
         Assert.Contains("Skillnaden kan vara slumpmässig", sv);
+        Assert.DoesNotContain("of the quarter's", sv);
+        Assert.DoesNotContain("every focus area", sv);
         var en = PdfText(report.File("en.pdf"));
-        foreach (var heading in new[] { "EST follow-up Q4 2024", "Focus area Centrum", "Summary", "Map of the quarter", "Trend by month", "Weekday and hour", "Citizen promises", "Method and data" })
+        foreach (var heading in new[]
+        {
+            "EST follow-up Q4 2024", "Focus area Centrum", "The whole municipality", "Summary", "Map of the quarter", "Key figures", "Trend by month", "Weekday and hour",
+            "Top categories", "EST reports by category", "Hotspots", "Measures", "Presence", "Safety survey", "Citizen promises", "Method and data",
+        })
         {
             Assert.Contains(heading, en);
         }
@@ -193,6 +217,44 @@ public sealed class QuarterReportTests(QuarterReportFixture report) : IClassFixt
         Walk(json, null);
         Assert.True(counts.Count > 100);
         Assert.DoesNotContain(counts, n => n is > 0 and < 5);
+
+        // No hidden count can be worked out as a total less the parts shown (secondary suppression).
+        static long? N(JsonNode? n) => n is null ? null : (long)n;
+        void NoRest(long? total, IEnumerable<long?> parts, string what)
+        {
+            if (total is { } t)
+            {
+                var rest = t - parts.Where(p => p is not null).Sum(p => p!.Value);
+                Assert.False(rest is > 0 and < 5, $"{what}: {t} less the parts shown leaves {rest}");
+            }
+        }
+
+        foreach (var (area, s) in Sections(json))
+        {
+            var i = s["incidents"]!;
+            var groups = i["by_group"]!.AsObject().Select(g => g.Value!).ToList();
+            NoRest(N(i["count"]), groups.Select(g => N(g["count"])), $"{area} groups");
+            NoRest(N(i["previous_year"]), groups.Select(g => N(g["previous_year"])), $"{area} groups a year before");
+            NoRest(N(i["count"]), s["hour_of_week"]!.AsArray().SelectMany(d => d!.AsArray()).Select(N), $"{area} weekday and hour");
+            var months = s["months"]!.AsArray();
+            NoRest(N(i["count"]), months.Skip(21).Select(m => N(m!["incidents"])), $"{area} the quarter's months");
+            NoRest(N(i["previous_year"]), months.Skip(9).Take(3).Select(m => N(m!["incidents"])), $"{area} the months a year before");
+            var r = s["reports"]!;
+            NoRest(N(r["count"]), r["by_category"]!.AsObject().Select(c => N(c.Value!["count"])), $"{area} report categories");
+            NoRest(N(r["count"]), months.Skip(21).Select(m => N(m!["reports"])), $"{area} the quarter's months of reports");
+            Assert.Empty(s["top_categories"]!.AsArray());
+            foreach (var m in s["measures"]!.AsArray().Where(m => m!["evaluation"] is JsonObject))
+            {
+                foreach (var key in new[] { "before", "after" })
+                {
+                    Assert.False(N(m!["evaluation"]![key]) is > 0 and < 5, $"{area} measure {m["id"]}: {key}");
+                }
+            }
+        }
+
+        var both = GtProcess.Run(report.Demo.ConnectionString, "report", "quarter", "--year", "2024", "--quarter", "4", "--public", "--area", "Innerstaden", "--out", Path.Combine(report.Folder, "inner.pdf"));
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("the public version covers every focus area", both.Stderr);
         var exact = report.Json("sv.json");
         Assert.Contains(Sections(exact).SelectMany(s => s.Section["hour_of_week"]!.AsArray().SelectMany(d => d!.AsArray())), n => (long)n! is > 0 and < 5);
         Assert.Contains("offentlig version", PdfText(report.File("public.pdf")));

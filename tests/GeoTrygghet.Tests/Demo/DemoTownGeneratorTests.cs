@@ -125,4 +125,24 @@ public sealed class DemoTownGeneratorTests(DemoTownFixture town)
                 $"data/demo/{name} is out of date; run ./gt demo generate --out data/demo");
         }
     }
+
+    [Fact]
+    public void A_town_ending_in_january_has_the_promises_and_surveys_of_the_year_whose_last_quarter_is_reported()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "gt-demo-jan-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            DemoTownGenerator.Write(folder, new DemoTownOptions { End = new DateOnly(2027, 1, 15) });
+            var promises = GeoTrygghet.Core.Reporting.PromiseRegisterReader.Read(Path.Combine(folder, "promises.json")).Select(p => p.Promise).ToList();
+            Assert.All(promises, p => Assert.Equal(new DateOnly(2026, 1, 1), p.From));
+            Assert.Equal("ML-2026-1", promises[0].Id);
+            var surveys = File.ReadAllText(Path.Combine(folder, "surveys.geojson"));
+            Assert.Contains("\"year\":2026", surveys);
+            Assert.DoesNotContain("\"year\":2027", surveys);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

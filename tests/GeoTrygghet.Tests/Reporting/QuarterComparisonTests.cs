@@ -56,7 +56,7 @@ public sealed class QuarterComparisonTests
         Assert.Contains("Skillnaden kan vara slumpmässig", unsure);
         Assert.DoesNotContain("är statistiskt säkerställd", unsure);
         Assert.Contains("The difference may be chance", string.Join(" ", ReportSummaryText.Write(Section(117, 120), new Quarter(2024, 4), ReportLanguage.English)));
-        Assert.Contains("färre än 5", string.Join(" ", ReportSummaryText.Write(Section(117, 120) with { Incidents = new IncidentSummary(null, 120, null, new Dictionary<string, CountPair>()) }, new Quarter(2024, 4), ReportLanguage.Swedish)));
+        Assert.Contains("döljer antal under 5", string.Join(" ", ReportSummaryText.Write(Section(117, 120) with { Incidents = new IncidentSummary(null, 120, null, new Dictionary<string, CountPair>()) }, new Quarter(2024, 4), ReportLanguage.Swedish)));
     }
 
     [Fact]
