@@ -172,11 +172,11 @@ public static class ReportSource
         return (Math.Round(reader.GetDouble(0), 1), reader.GetInt32(1));
     }
 
-    /// <summary>The lamps that were out at some time in the days, within the envelope.</summary>
+    /// <summary>The lamps that were out at some time in the days, within the envelope (a period's valid_to is the day it changed, not in it).</summary>
     public static IReadOnlyList<Point> LightsOut(string connectionString, DateOnly from, DateOnly to, Envelope within) =>
         Points(connectionString, """
             SELECT DISTINCT ST_AsBinary(l.geom) FROM street_lights l JOIN street_light_status_periods p ON p.light_id = l.id
-            WHERE p.status = 'out' AND p.valid_from <= @to AND (p.valid_to IS NULL OR p.valid_to >= @from) AND l.geom && ST_MakeEnvelope(@x0, @y0, @x1, @y1, ST_SRID(l.geom))
+            WHERE p.status = 'out' AND p.valid_from <= @to AND (p.valid_to IS NULL OR p.valid_to > @from) AND l.geom && ST_MakeEnvelope(@x0, @y0, @x1, @y1, ST_SRID(l.geom))
             """, within, from, to);
 
     /// <summary>The cameras installed by the last day, within the envelope.</summary>
