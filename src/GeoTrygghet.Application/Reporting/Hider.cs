@@ -79,25 +79,14 @@ internal sealed class Hider(bool isPublic, int minCount)
             return municipality;
         }
 
-        long? Guard(long? whole, IEnumerable<long?> parts)
-        {
-            var list = parts.ToList();
-            if (whole is null || list.Any(p => p is null))
-            {
-                return whole;
-            }
-
-            var rest = whole.Value - list.Sum(p => p!.Value);
-            return Allows(rest) ? whole : null;
-        }
-
+        // A part hidden in an area is unknown to the reader: the rest is the municipality less the parts shown.
         var incidents = municipality.Incidents with
         {
-            Count = Guard(municipality.Incidents.Count, areas.Select(a => a.Incidents.Count)),
-            PreviousYear = Guard(municipality.Incidents.PreviousYear, areas.Select(a => a.Incidents.PreviousYear)),
+            Count = Guarded(municipality.Incidents.Count, areas.Select(a => a.Incidents.Count)),
+            PreviousYear = Guarded(municipality.Incidents.PreviousYear, areas.Select(a => a.Incidents.PreviousYear)),
             ByGroup = municipality.Incidents.ByGroup.ToDictionary(g => g.Key, g => new CountPair(
-                Guard(g.Value.Count, areas.Select(a => a.Incidents.ByGroup.TryGetValue(g.Key, out var p) ? p.Count : 0)),
-                Guard(g.Value.PreviousYear, areas.Select(a => a.Incidents.ByGroup.TryGetValue(g.Key, out var p) ? p.PreviousYear : 0)))),
+                Guarded(g.Value.Count, areas.Select(a => a.Incidents.ByGroup.TryGetValue(g.Key, out var p) ? p.Count : 0)),
+                Guarded(g.Value.PreviousYear, areas.Select(a => a.Incidents.ByGroup.TryGetValue(g.Key, out var p) ? p.PreviousYear : 0)))),
         };
         if (incidents.Count is null || incidents.PreviousYear is null)
         {
@@ -106,18 +95,18 @@ internal sealed class Hider(bool isPublic, int minCount)
 
         var reports = municipality.Reports with
         {
-            Count = Guard(municipality.Reports.Count, areas.Select(a => a.Reports.Count)),
-            PreviousYear = Guard(municipality.Reports.PreviousYear, areas.Select(a => a.Reports.PreviousYear)),
+            Count = Guarded(municipality.Reports.Count, areas.Select(a => a.Reports.Count)),
+            PreviousYear = Guarded(municipality.Reports.PreviousYear, areas.Select(a => a.Reports.PreviousYear)),
             ByCategory = municipality.Reports.ByCategory.ToDictionary(g => g.Key, g => new CountPair(
-                Guard(g.Value.Count, areas.Select(a => a.Reports.ByCategory.TryGetValue(g.Key, out var p) ? p.Count : 0)),
-                Guard(g.Value.PreviousYear, areas.Select(a => a.Reports.ByCategory.TryGetValue(g.Key, out var p) ? p.PreviousYear : 0)))),
+                Guarded(g.Value.Count, areas.Select(a => a.Reports.ByCategory.TryGetValue(g.Key, out var p) ? p.Count : 0)),
+                Guarded(g.Value.PreviousYear, areas.Select(a => a.Reports.ByCategory.TryGetValue(g.Key, out var p) ? p.PreviousYear : 0)))),
         };
         var months = municipality.Months.Select((m, i) => m with
         {
-            Incidents = Guard(m.Incidents, areas.Select(a => a.Months[i].Incidents)),
-            Reports = Guard(m.Reports, areas.Select(a => a.Months[i].Reports)),
+            Incidents = Guarded(m.Incidents, areas.Select(a => a.Months[i].Incidents)),
+            Reports = Guarded(m.Reports, areas.Select(a => a.Months[i].Reports)),
         }).ToList();
-        var week = new HourOfWeekTable(municipality.HourOfWeek.Counts.Select((day, d) => day.Select((c, h) => Guard(c, areas.Select(a => a.HourOfWeek.Counts[d][h]))).ToArray()).ToArray());
+        var week = new HourOfWeekTable(municipality.HourOfWeek.Counts.Select((day, d) => day.Select((c, h) => Guarded(c, areas.Select(a => a.HourOfWeek.Counts[d][h]))).ToArray()).ToArray());
 
         // An area lists only its top categories: where one of them is missing there, its count is unknown and the
         // municipality's is hidden unless it is 0 (conservative).
@@ -126,12 +115,12 @@ internal sealed class Hider(bool isPublic, int minCount)
             var parts = areas.Select(a => a.TopCategories.FirstOrDefault(t => t.Category == c.Category)).ToList();
             return parts.Any(p => p is null)
                 ? c with { Count = c.Count == 0 ? 0 : null, PreviousYear = c.PreviousYear == 0 ? 0 : null }
-                : c with { Count = Guard(c.Count, parts.Select(p => p!.Count)), PreviousYear = Guard(c.PreviousYear, parts.Select(p => p!.PreviousYear)) };
+                : c with { Count = Guarded(c.Count, parts.Select(p => p!.Count)), PreviousYear = Guarded(c.PreviousYear, parts.Select(p => p!.PreviousYear)) };
         }).ToList();
         var themes = municipality.Themes.Select(t => t with
         {
-            Count = Guard(t.Count, areas.Select(a => a.Themes.FirstOrDefault(x => x.Theme == t.Theme)?.Count)),
-            PreviousYear = Guard(t.PreviousYear, areas.Select(a => a.Themes.FirstOrDefault(x => x.Theme == t.Theme)?.PreviousYear)),
+            Count = Guarded(t.Count, areas.Select(a => a.Themes.FirstOrDefault(x => x.Theme == t.Theme)?.Count)),
+            PreviousYear = Guarded(t.PreviousYear, areas.Select(a => a.Themes.FirstOrDefault(x => x.Theme == t.Theme)?.PreviousYear)),
         }).ToList();
         // What the complement hid may leave one of the municipality's own totals giving away its hidden parts: then the total goes too.
         var count = Guarded(Guarded(incidents.Count, incidents.ByGroup.Values.Select(g => g.Count)), week.Counts.SelectMany(d => d));

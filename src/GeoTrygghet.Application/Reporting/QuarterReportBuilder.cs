@@ -85,7 +85,10 @@ public static class QuarterReportBuilder
         }
 
         var version = string.Join(",", versions.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Key}:{v.Value}")));
-        return new QuarterReport(q, request.Public, sections, municipality, statuses, new ReportData(version, versions, parameters, choices));
+        return new QuarterReport(q, request.Public, sections, municipality, statuses, new ReportData(version, versions, parameters, choices))
+        {
+            Organisations = ReportSource.Organisations(connectionString),
+        };
     }
 
     private static IReadOnlyList<ReportSource.AreaInfo> Areas(string cs, QuarterReportRequest request, IDictionary<string, string> choices)
@@ -163,7 +166,8 @@ public static class QuarterReportBuilder
         var incidents = new IncidentSummary(aHidden ? null : a, bHidden ? null : b, comparison, groups.Pairs());
         var reports = new ReportSummary(rHidden ? null : r, rbHidden ? null : rb, categories.Pairs());
 
-        var hotspots = Hotspots(outline, request, hot, hotBefore, quarterPoints, hide, srid);
+        var hotspots = Hotspots(outline, request, hot, hotBefore, quarterPoints, hide, srid)
+            .Select(h => h with { Place = ReportSource.PlaceName(cs, h.X, h.Y, srid) }).ToList();
         var measureRows = ReportSource.Measures(cs, area);
         var measures = measureRows.Select(m => Measure(cs, m, request, evaluations, failures, cancel)).ToList();
         // Planned presence: the promises' presence targets for this area (an indicator without an area is its promise's);

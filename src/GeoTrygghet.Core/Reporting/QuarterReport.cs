@@ -12,7 +12,11 @@ public sealed record QuarterReport(
     IReadOnlyList<AreaSection> Areas,
     AreaSection Municipality,
     IReadOnlyList<PromiseStatus> Promises,
-    ReportData Data);
+    ReportData Data)
+{
+    /// <summary>The organisations' names by id, so that people read "Demostads kommun", not the id an activity's owner is stored by.</summary>
+    public IReadOnlyDictionary<string, string> Organisations { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>One focus area (or the whole municipality) in the quarter.</summary>
 public sealed record AreaSection(
@@ -59,7 +63,11 @@ public sealed record ReportSummary(long? Count, long? PreviousYear, IReadOnlyDic
 /// A hotspot of the quarter (touching Gi* hot cells) and whether it was hot in the quarter before; <see cref="X"/>,
 /// <see cref="Y"/> and <see cref="Cells"/> (the centres of its cells, of <see cref="CellMetres"/>) are in the analysis CRS, for the map.
 /// </summary>
-public sealed record HotspotEntry(int Rank, double Lon, double Lat, long? Count, string Status, double X, double Y, IReadOnlyList<(double X, double Y)> Cells, double CellMetres);
+public sealed record HotspotEntry(int Rank, double Lon, double Lat, long? Count, string Status, double X, double Y, IReadOnlyList<(double X, double Y)> Cells, double CellMetres)
+{
+    /// <summary>Where it is as people say it: the named square, park or block it lies in, else the nearest street; null without a basemap.</summary>
+    public string? Place { get; init; }
+}
 
 /// <summary>A measure in the area with its state at the quarter's end and, once a year has passed, its evaluation.</summary>
 public sealed record MeasureEntry(string Id, string Type, string Status, DateOnly Start, DateOnly? End, string? Description, MeasureOutcome? Evaluation);

@@ -41,10 +41,12 @@ public static class ReportSummaryText
 
         var hot = s.Hotspots.Where(h => h.Status != "gone").ToList();
         var gone = s.Hotspots.Count(h => h.Status == "gone");
+        var places = hot.Select(h => h.Place).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var where2 = places.Count == 0 ? "" : $" ({string.Join(", ", places)})";
         lines.Add(hot.Count == 0 && gone == 0
             ? w.T("Inga statistiskt säkerställda brottskoncentrationer (Gi*, 99 %) under kvartalet.", "No statistically certain concentration of offences (Gi*, 99 %) in the quarter.")
-            : w.T($"Brottskoncentrationer (sammanhängande heta rutor, Gi* 99 %): {hot.Count}, varav {hot.Count(h => h.Status == "new")} nya och {hot.Count(h => h.Status == "persistent")} som kvarstår från kvartalet före; {gone} har upphört.",
-                $"Concentrations of offences (touching hot cells, Gi* 99 %): {hot.Count}, of which {hot.Count(h => h.Status == "new")} new and {hot.Count(h => h.Status == "persistent")} persisting from the quarter before; {gone} gone."));
+            : w.T($"Brottskoncentrationer (sammanhängande heta rutor, Gi* 99 %): {hot.Count}{where2}, varav {hot.Count(h => h.Status == "new")} nya och {hot.Count(h => h.Status == "persistent")} som kvarstår från kvartalet före; {gone} har upphört.",
+                $"Concentrations of offences (touching hot cells, Gi* 99 %): {hot.Count}{where2}, of which {hot.Count(h => h.Status == "new")} new and {hot.Count(h => h.Status == "persistent")} persisting from the quarter before; {gone} gone."));
 
         foreach (var m in s.Measures.Where(m => m.Evaluation is { RelativeEffect: not null, Low: not null, High: not null }))
         {
@@ -53,8 +55,8 @@ public static class ReportSummaryText
             var verdict = e.High < 1
                 ? w.T("en säkerställd minskning", "a certain fall")
                 : e.Low > 1 ? w.T("en säkerställd ökning", "a certain rise") : w.T("ingen säker förändring", "no certain change");
-            lines.Add(w.T($"{w.MeasureType(m.Type)} ({m.Id}, från {m.Start:yyyy-MM-dd}): {verdict} jämfört med kontrollområdet ({(e.RelativeEffect < 1 ? "−" : "+")}{change} %, 90 % konfidensintervall {w.Interval(e.Low!.Value, e.High!.Value)}).",
-                $"{w.MeasureType(m.Type)} ({m.Id}, from {m.Start:yyyy-MM-dd}): {verdict} against the control area ({(e.RelativeEffect < 1 ? "−" : "+")}{change} %, 90 % confidence interval {w.Interval(e.Low!.Value, e.High!.Value)})."));
+            lines.Add(w.T($"{w.MeasureName(m.Type, m.Description)} (från {m.Start:yyyy-MM-dd}): {verdict} jämfört med kontrollområdet ({(e.RelativeEffect < 1 ? "−" : "+")}{change} %, 90 % konfidensintervall {w.Interval(e.Low!.Value, e.High!.Value)}).",
+                $"{w.MeasureName(m.Type, m.Description)} (from {m.Start:yyyy-MM-dd}): {verdict} against the control area ({(e.RelativeEffect < 1 ? "−" : "+")}{change} %, 90 % confidence interval {w.Interval(e.Low!.Value, e.High!.Value)})."));
         }
 
         var p = s.Presence;

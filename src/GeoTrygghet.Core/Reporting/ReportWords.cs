@@ -50,6 +50,29 @@ public sealed class ReportWords
 
     public string Theme(string code) => Label("theme", code);
 
+    /// <summary>
+    /// A measure as people name it: the start of its description (up to the first comma, colon, bracket or full stop, at
+    /// most about 70 letters), else its type; never the register's id.
+    /// </summary>
+    public string MeasureName(string type, string? description)
+    {
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            return MeasureType(type);
+        }
+
+        var text = description.Trim();
+        var cut = text.IndexOfAny([',', ':', '(', '.', ';']);
+        text = (cut > 10 ? text[..cut] : text).Trim();
+        if (text.Length > 70)
+        {
+            var space = text.LastIndexOf(' ', 68);
+            text = (space > 20 ? text[..space] : text[..68]) + " …";
+        }
+
+        return text;
+    }
+
     public string Kind(string code) => Label("kind", code);
 
     public string Num(double value, int decimals) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Swedish ? SwedishNumbers : CultureInfo.InvariantCulture);

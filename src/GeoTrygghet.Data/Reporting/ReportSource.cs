@@ -220,6 +220,40 @@ public static class ReportSource
         return rows;
     }
 
+    /// <summary>
+    /// Where a point is as people say it: the smallest named square, park, water or block that holds it, else the nearest
+    /// named street or path within 150 m; null when the basemap names nothing there.
+    /// </summary>
+    public static string? PlaceName(string connectionString, double x, double y, int srid)
+    {
+        using var conn = Schema.SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("""
+            WITH p AS (SELECT ST_SetSRID(ST_MakePoint(@x, @y), @srid) AS geom)
+            SELECT coalesce(
+                (SELECT b.name FROM basemap_features b, p WHERE b.kind IN ('park', 'water', 'block') AND b.name IS NOT NULL AND ST_Covers(b.geom, p.geom) ORDER BY ST_Area(b.geom), b.id LIMIT 1),
+                (SELECT b.name FROM basemap_features b, p WHERE b.kind IN ('street', 'path') AND b.name IS NOT NULL AND ST_DWithin(b.geom, p.geom, 150) ORDER BY b.geom <-> p.geom, b.id LIMIT 1))
+            """, conn);
+        cmd.Parameters.AddWithValue("x", x);
+        cmd.Parameters.AddWithValue("y", y);
+        cmd.Parameters.AddWithValue("srid", srid);
+        return cmd.ExecuteScalar() as string;
+    }
+
+    /// <summary>The organisations' names by id.</summary>
+    public static IReadOnlyDictionary<string, string> Organisations(string connectionString)
+    {
+        using var conn = Schema.SchemaManager.Open(connectionString);
+        using var cmd = new NpgsqlCommand("SELECT id, name FROM organisations ORDER BY id", conn);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            names[reader.GetString(0)] = reader.GetString(1);
+        }
+
+        return names;
+    }
+
     /// <summary>The latest change of each table the report reads: the data version it states.</summary>
     public static SortedDictionary<string, long> Versions(string connectionString)
     {

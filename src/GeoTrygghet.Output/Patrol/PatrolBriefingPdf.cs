@@ -20,12 +20,6 @@ public static class PatrolBriefingPdf
 
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private static readonly SKColor[] PatrolColours = [new(0x1f, 0x77, 0xb4), new(0xd6, 0x27, 0x28), new(0x2c, 0xa0, 0x2c), new(0x94, 0x67, 0xbd), new(0xff, 0x7f, 0x0e), new(0x17, 0xbe, 0xcf)];
-    private static readonly string[] FontFiles =
-    [
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-        "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
-    ];
 
     /// <summary>Writes the briefing; returns the number of pages.</summary>
     public static int Write(string path, PresencePlan plan, PresenceSettings settings, IReadOnlyDictionary<string, Geometry> hotspotAreas, IReadOnlyList<Geometry> streets, string title)
@@ -36,9 +30,7 @@ public static class PatrolBriefingPdf
 
     public static int Write(Stream stream, PresencePlan plan, PresenceSettings settings, IReadOnlyDictionary<string, Geometry> hotspotAreas, IReadOnlyList<Geometry> streets, string title)
     {
-        var fontFile = FontFiles.FirstOrDefault(File.Exists)
-            ?? throw new IOException("no font for the PDF briefing: install Debian's fonts-dejavu-core (apt-get install fonts-dejavu-core)");
-        using var typeface = SKTypeface.FromFile(fontFile);
+        using var typeface = SKTypeface.FromFile(PdfFonts.File);
         using var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = title, Creator = "GeoTrygghet", Producer = "GeoTrygghet (SkiaSharp)" });
         var pages = 1;
         var canvas = document.BeginPage(Width, Height);

@@ -31,7 +31,7 @@ public static class QuarterReportHtml
 
         html.Append("<li><a href=\"#promises\">").Append(E(ReportContent.Headings.Promises(w))).Append("</a></li><li><a href=\"#method\">")
             .Append(E(ReportContent.Headings.Method(w))).Append("</a></li></ul></nav>\n");
-        using var typeface = SKTypeface.FromFile(ReportFonts.File);
+        using var typeface = SKTypeface.FromFile(PdfFonts.File);
         foreach (var (area, i) in report.Areas.Append(report.Municipality).Select((a, i) => (a, i)))
         {
             Area(html, area, i, report, w, minCount, typeface);
@@ -49,7 +49,7 @@ public static class QuarterReportHtml
                 .Append(E(w.T($"Gäller {p.From:yyyy-MM-dd} – {p.To:yyyy-MM-dd}", $"Valid {p.From:yyyy-MM-dd} – {p.To:yyyy-MM-dd}")
                     + (p.Area is { } a ? w.T($", fokusområde {a}.", $", focus area {a}.") : p.Theme is { } t ? w.T($", tema {w.Theme(t)}.", $", theme {w.Theme(t)}.") : ".")))
                 .Append("</p>\n");
-            Table(html, ReportContent.Activities(p, w));
+            Table(html, ReportContent.Activities(p, report, w));
             Table(html, ReportContent.Indicators(p, w));
         }
 
@@ -96,9 +96,13 @@ public static class QuarterReportHtml
         {
             var categories = ReportCharts.Categories(area, w, 1020, 420, q.Year, k);
             Image(html, categories.Png(), categories.Alt, 760, 313);
+            Table(html, ReportContent.Categories(area, w, k, q));
+        }
+        else
+        {
+            html.Append("<p>").Append(E(ReportContent.NoCategories(report, w))).Append("</p>\n");
         }
 
-        Table(html, ReportContent.Categories(area, w, k, q));
         html.Append("<h3>").Append(E(ReportContent.Headings.Reports(w))).Append("</h3>\n");
         Table(html, ReportContent.Reports(area, w, k, q));
         html.Append("<h3>").Append(E(ReportContent.Headings.Hotspots(w))).Append("</h3>\n");

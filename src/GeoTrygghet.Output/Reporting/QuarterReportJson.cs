@@ -120,6 +120,7 @@ public static class QuarterReportJson
             w.WriteNumber("lat", h.Lat);
             Count(w, "count", h.Count);
             w.WriteString("status", h.Status);
+            Text(w, "place", h.Place);
             w.WriteEndObject();
         }
 

@@ -20,7 +20,7 @@ public static class QuarterReportPdf
     public static int Write(Stream stream, QuarterReport report, ReportLanguage language, int minCount, DateTimeOffset made)
     {
         var w = new ReportWords(language);
-        using var typeface = SKTypeface.FromFile(ReportFonts.File);
+        using var typeface = SKTypeface.FromFile(PdfFonts.File);
         var title = ReportContent.Title(report, w);
         using var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata { Title = title, Creator = "GeoTrygghet", Producer = "GeoTrygghet (SkiaSharp, ScottPlot)", Creation = made.UtcDateTime });
         var flow = new PdfFlow(document, typeface, page => w.T($"GeoTrygghet · {title} · sida {page}", $"GeoTrygghet · {title} · page {page}"));
@@ -52,7 +52,7 @@ public static class QuarterReportPdf
                 flow.Heading(flow.H3, $"{p.Id}: {p.Title}");
                 flow.Paragraph(w.T($"Gäller {p.From:yyyy-MM-dd} – {p.To:yyyy-MM-dd}", $"Valid {p.From:yyyy-MM-dd} – {p.To:yyyy-MM-dd}")
                     + (p.Area is { } a ? w.T($", fokusområde {a}.", $", focus area {a}.") : p.Theme is { } t ? w.T($", tema {w.Theme(t)}.", $", theme {w.Theme(t)}.") : "."), flow.Small);
-                Table(flow, ReportContent.Activities(p, w));
+                Table(flow, ReportContent.Activities(p, report, w));
                 Table(flow, ReportContent.Indicators(p, w));
             }
 
@@ -98,9 +98,12 @@ public static class QuarterReportPdf
         {
             var categories = ReportCharts.Categories(area, w, 1020, 420, q.Year, k);
             flow.Drawing((flow.Right - flow.Left) * 420 / 1020, categories.Draw);
+            Table(flow, ReportContent.Categories(area, w, k, q));
         }
-
-        Table(flow, ReportContent.Categories(area, w, k, q));
+        else
+        {
+            flow.Paragraph(ReportContent.NoCategories(report, w));
+        }
 
         flow.Heading(flow.H3, ReportContent.Headings.Reports(w));
         Table(flow, ReportContent.Reports(area, w, k, q));

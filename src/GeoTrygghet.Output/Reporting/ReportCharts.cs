@@ -12,7 +12,7 @@ internal static class ReportCharts
     private const string FontName = "DejaVu Sans";
     private static readonly Lazy<bool> FontReady = new(() =>
     {
-        var file = ReportFonts.File;
+        var file = PdfFonts.File;
         ScottPlot.Fonts.AddFontFile(FontName, file);
         ScottPlot.Fonts.Default = FontName;
         return true;
@@ -86,18 +86,4 @@ internal static class ReportCharts
     }
 
     private static string Short(string text) => text.Length <= 14 ? text : text[..13] + "…";
-}
-
-/// <summary>The font of the report's PDF and charts, from Debian's font packages (the Swedish letters included).</summary>
-internal static class ReportFonts
-{
-    private static readonly string[] Files =
-    [
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-        "/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
-    ];
-
-    public static string File => Files.FirstOrDefault(System.IO.File.Exists)
-        ?? throw new IOException("no font for the report: install Debian's fonts-dejavu-core (apt-get install fonts-dejavu-core)");
 }

@@ -17,8 +17,11 @@ internal static class ReportContent
         w.T($"EST-uppföljning {r.Period.Label(w.Language)}", $"EST follow-up {r.Period.Label(w.Language)}") + (r.Public ? w.T(" – offentlig version", " – public version") : "");
 
     public static string Subtitle(QuarterReport r, ReportWords w, DateTimeOffset made) => w.T(
-        $"Perioden {r.Period.First:yyyy-MM-dd} – {r.Period.Last:yyyy-MM-dd} (Europe/Stockholm), jämförd med samma kvartal {r.Period.Year - 1}. Till lokala Brå. Dataversion {r.Data.DataVersion}. Skapad {Core.Time.StockholmTime.Format(made)}.",
-        $"The period {r.Period.First:yyyy-MM-dd} – {r.Period.Last:yyyy-MM-dd} (Europe/Stockholm), against the same quarter of {r.Period.Year - 1}. For the local crime-prevention council. Data version {r.Data.DataVersion}. Made {Core.Time.StockholmTime.Format(made)}.");
+        $"Perioden {r.Period.First:yyyy-MM-dd} – {r.Period.Last:yyyy-MM-dd} (svensk tid), jämförd med samma kvartal {r.Period.Year - 1}. Till lokala Brå. Dataversion {Latest(r)} (se Metod och data). Skapad {Core.Time.StockholmTime.Format(made)}.",
+        $"The period {r.Period.First:yyyy-MM-dd} – {r.Period.Last:yyyy-MM-dd} (Stockholm time), against the same quarter of {r.Period.Year - 1}. For the local crime-prevention council. Data version {Latest(r)} (see Method and data). Made {Core.Time.StockholmTime.Format(made)}.");
+
+    /// <summary>The latest change among the tables read: one number a reader can quote (the JSON has every table's).</summary>
+    private static string Latest(QuarterReport r) => r.Data.Versions.Values.DefaultIfEmpty(0).Max().ToString(CultureInfo.InvariantCulture);
 
     public static class Headings
     {
@@ -82,6 +85,12 @@ internal static class ReportContent
             t.Count is { } n && t.PreviousYear is { } p ? (n - p >= 0 ? "+" : "−") + w.Num(Math.Abs(n - p), 0) : "–"]).ToList(),
         [170, 80, 80, 80]);
 
+    /// <summary>Why the top categories are missing: the public version gives only the groups, which they add up to.</summary>
+    public static string NoCategories(QuarterReport r, ReportWords w) => r.Public
+        ? w.T("Brottskategorierna som polisen angav dem visas inte i den offentliga versionen: de summerar till grupperna under Nyckeltal, och ett litet antal kunde räknas fram ur dem.",
+            "The categories as the police gave them are not in the public version: they add up to the groups under Key figures, and a small count could be worked out of them.")
+        : w.T("Inga anmälda brott i kvartalet eller samma kvartal året före.", "No police incidents in the quarter or the same quarter a year before.");
+
     public static ReportTable Reports(AreaSection a, ReportWords w, int k, Quarter q) => new(
         w.T("EST-rapporter per kategori", "EST reports by category"),
         [w.T("Kategori", "Category"), q.Label(w.Language), q.YearBefore.Label(w.Language)],
@@ -91,17 +100,17 @@ internal static class ReportContent
 
     public static ReportTable Hotspots(AreaSection a, ReportWords w, int k) => new(
         w.T("Sammanhängande heta rutor (Gi*, 99 %) mot kvartalet före; antal händelser i kvartalet", "Touching hot cells (Gi*, 99 %) against the quarter before; events in the quarter"),
-        ["#", w.T("Läge (lon, lat)", "Where (lon, lat)"), w.T("Antal", "Count"), w.T("Status", "Status")],
-        a.Hotspots.Select(h => (IReadOnlyList<string>)[h.Rank.ToString(CultureInfo.InvariantCulture),
+        [w.T("Plats", "Place"), "#", w.T("Läge (lon, lat)", "Where (lon, lat)"), w.T("Antal", "Count"), w.T("Status", "Status")],
+        a.Hotspots.Select(h => (IReadOnlyList<string>)[h.Place ?? w.T("utan namn", "unnamed"), h.Rank.ToString(CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture, $"{h.Lon:0.00000}, {h.Lat:0.00000}"), w.Count(h.Count, k), w.HotStatus(h.Status)]).ToList(),
-        [30, 150, 60, 80]);
+        [150, 30, 130, 60, 80]);
 
     public static ReportTable Measures(AreaSection a, ReportWords w) => new(
         w.T("Åtgärder i området, läget vid kvartalets slut", "Measures in the area, as they stand at the quarter's end"),
         [w.T("Åtgärd", "Measure"), w.T("Typ", "Type"), w.T("Från", "From"), w.T("Status", "Status"), w.T("Utvärdering", "Evaluation")],
-        a.Measures.Select(m => (IReadOnlyList<string>)[m.Id, w.MeasureType(m.Type), m.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Status(m.Status),
+        a.Measures.Select(m => (IReadOnlyList<string>)[w.MeasureName(m.Type, m.Description), w.MeasureType(m.Type), m.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Status(m.Status),
             m.Evaluation is { } e ? Evaluation(e, w) : w.T("utvärderas när ett år har gått", "evaluated once a year has passed")]).ToList(),
-        [45, 90, 60, 55, 260]);
+        [120, 88, 55, 42, 205]);
 
     private static string Evaluation(MeasureOutcome e, ReportWords w)
     {
@@ -135,11 +144,11 @@ internal static class ReportContent
         a.HourOfWeek.Counts.Select((day, d) => (IReadOnlyList<string>)[w.Weekday(d), .. day.Select(n => n is { } v ? v.ToString(CultureInfo.InvariantCulture) : "–")]).ToList(),
         [28, .. Enumerable.Repeat(19.5f, 24)]);
 
-    public static ReportTable Activities(PromiseStatus p, ReportWords w) => new(
+    public static ReportTable Activities(PromiseStatus p, QuarterReport r, ReportWords w) => new(
         w.T("Aktiviteter", "Activities"),
         [w.T("Aktivitet", "Activity"), w.T("Ansvarig", "Owner"), w.T("Status", "Status")],
-        p.Activities.Select(a => (IReadOnlyList<string>)[a.Text, a.Owner, w.Status(a.Status)]).ToList(),
-        [330, 90, 70]);
+        p.Activities.Select(a => (IReadOnlyList<string>)[a.Text, r.Organisations.GetValueOrDefault(a.Owner, a.Owner), w.Status(a.Status)]).ToList(),
+        [290, 140, 60]);
 
     public static ReportTable Indicators(PromiseStatus p, ReportWords w) => new(
         w.T("Indikatorer", "Indicators"),
@@ -165,8 +174,15 @@ internal static class ReportContent
                 $"Public version: whole months, hotspots in fixed cells of {Param(r, "public_cell_m")} m, counts under {Param(r, "public_min_count")} hidden, and counts from which a hidden one could be worked out hidden too (\"hidden\", \"–\"). The police's own categories are left out, only their groups are shown.")]
             : Array.Empty<string>()),
         .. r.Data.Choices.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => w.T("Automatiskt val", "Automatic choice") + $": {Choice(c.Key, c.Value, w)}"),
-        w.T($"Dataversion (senaste ändring per tabell): {r.Data.DataVersion}.", $"Data version (latest change per table): {r.Data.DataVersion}."),
+        w.T($"Dataversion (senaste ändring per tabell): {string.Join(", ", r.Data.Versions.Select(v => $"{TableSv.GetValueOrDefault(v.Key, v.Key)} {v.Value}"))}.",
+            $"Data version (latest change per table): {r.Data.DataVersion}."),
     ];
+
+    private static readonly Dictionary<string, string> TableSv = new(StringComparer.Ordinal)
+    {
+        ["incidents"] = "anmälda brott", ["reports"] = "EST-rapporter", ["measures"] = "åtgärder", ["areas"] = "områden", ["street_lights"] = "gatubelysning",
+        ["cameras"] = "kameror", ["basemap_features"] = "baskarta", ["patrol_visits"] = "patrullbesök", ["promises"] = "medborgarlöften",
+    };
 
     private static string Param(QuarterReport r, string key) =>
         r.Data.Parameters.TryGetValue(key, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture) ?? "" : "?";

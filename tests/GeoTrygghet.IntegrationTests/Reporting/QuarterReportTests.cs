@@ -166,6 +166,15 @@ public sealed class QuarterReportTests(QuarterReportFixture report) : IClassFixt
         }
 
         Assert.Contains("Skillnaden kan vara slumpmässig", sv);
+        // Places and organisations are named as people name them, not by the register's ids.
+        Assert.Contains("Kamerabevakning av busstationen och Storgatans östra del", sv);
+        Assert.DoesNotMatch(@"\(M0\d", sv);
+        Assert.Contains("Demostads kommun", sv);
+        var names = report.Demo.Rows("SELECT DISTINCT name FROM basemap_features WHERE name IS NOT NULL").Select(r => (string)r[0]!).ToHashSet();
+        var hotspots = Sections(report.Json("sv.json")).SelectMany(s => s.Section["hotspots"]!.AsArray()).Where(h => (string)h!["status"]! != "gone").ToList();
+        Assert.NotEmpty(hotspots);
+        Assert.All(hotspots, h => Assert.Contains((string?)h!["place"] ?? "(none)", names));
+        Assert.All(hotspots, h => Assert.Contains((string)h!["place"]!, sv));
         Assert.DoesNotContain("of the quarter's", sv);
         Assert.DoesNotContain("every focus area", sv);
         var en = PdfText(report.File("en.pdf"));

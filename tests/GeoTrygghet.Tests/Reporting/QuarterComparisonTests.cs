@@ -59,6 +59,15 @@ public sealed class QuarterComparisonTests
         Assert.Contains("döljer antal under 5", string.Join(" ", ReportSummaryText.Write(Section(117, 120) with { Incidents = new IncidentSummary(null, 120, null, new Dictionary<string, CountPair>()) }, new Quarter(2024, 4), ReportLanguage.Swedish)));
     }
 
+    [Theory]
+    [InlineData("Kamerabevakning av busstationen och Storgatans östra del, tre kameror (tillstånd IMY-2022-1883).", "Kamerabevakning av busstationen och Storgatans östra del")]
+    [InlineData("Ny LED-belysning längs Parkstigen genom Stadsparken: 24 armaturer.", "Ny LED-belysning längs Parkstigen genom Stadsparken")]
+    [InlineData("Förstärkt vuxennärvaro fredag och lördag kväll (fritidsledare och nattvandrare) vid fritidsgården.", "Förstärkt vuxennärvaro fredag och lördag kväll")]
+    [InlineData(null, "Belysning")]
+    [InlineData("Röjning av buskage och sänkning av häckar längs gångstråket i Nygård mellan skolan och centrum för bättre sikt", "Röjning av buskage och sänkning av häckar längs gångstråket i Nygård …")]
+    public void A_measure_is_named_by_its_description_not_its_id(string? description, string name) =>
+        Assert.Equal(name, new ReportWords(ReportLanguage.Swedish).MeasureName("lighting", description));
+
     [Fact]
     public void Quarters_know_their_days_and_neighbours()
     {
